@@ -1,0 +1,139 @@
+package policies
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+)
+
+// Pass is what a rule's Check sees: the graph, the run's settings, and a way to report.
+type Pass struct {
+	Graph   *graph.Graph
+	Rule    *Rule
+	Profile string
+	// options holds the config's values for the rule's Options.
+	options  map[string]int
+	findings []Finding
+}
+
+// Option returns a rule option from the config, else its default.
+func (p *Pass) Option(name string) int {
+	if v, ok := p.options[name]; ok {
+		return v
+	}
+	return p.Rule.Options[name]
+}
+
+// Report records that r is definitely wrong at node (an attribute or block;
+// nil for the resource itself). The message is prefixed with the address.
+func (p *Pass) Report(r *graph.Resource, at graph.Node, format string, args ...any) {
+	p.add(r, at, "", false, format, args)
+}
+
+// ReportMissing records that attribute attr is missing from block in (nil for
+// the resource body). The finding points at the block header.
+func (p *Pass) ReportMissing(r *graph.Resource, in *graph.Block, attr string, format string, args ...any) {
+	p.add(r, in, attr, false, format, args)
+}
+
+// Undetermined records a check whose outcome depends on a value not known
+// before apply. It is counted, and reported only under --strict.
+func (p *Pass) Undetermined(r *graph.Resource, at graph.Node, format string, args ...any) {
+	p.add(r, at, "", true, format, args)
+}
+
+func (p *Pass) add(r *graph.Resource, at graph.Node, missing string, undetermined bool, format string, args []any) {
+	rng := r.DeclRange
+	path := ""
+	if at != nil && !isNilNode(at) {
+		path = at.NodePath()
+		if nr := at.NodeRange(); nr.Filename != "" {
+			rng = nr
+		}
+	}
+	if missing != "" {
+		if path == "" {
+			path = missing
+		} else {
+			path += "." + missing
+		}
+	}
+	p.findings = append(p.findings, Finding{
+		RuleID:        p.Rule.ID,
+		Severity:      p.Rule.Severity,
+		Message:       r.Address + ": " + fmt.Sprintf(format, args...),
+		Root:          p.Graph.Root,
+		Address:       r.Address,
+		Module:        r.Module,
+		Path:          path,
+		Range:         rng,
+		ResourceRange: r.DeclRange,
+		BlockRange:    r.BlockRange,
+		ModuleCalls:   r.ModuleCalls,
+		Undetermined:  undetermined,
+	})
+}
+
+func isNilNode(n graph.Node) bool {
+	switch v := n.(type) {
+	case *graph.Attribute:
+		return v == nil
+	case *graph.Block:
+		return v == nil
+	}
+	return false
+}
+
+// RunOptions are the settings of one run.
+type RunOptions struct {
+	Profile string
+	// RuleOptions maps rule id → option name → value, from the config.
+	RuleOptions map[string]map[string]int
+}
+
+// Run runs every rule on every graph, once per resource of the rule's types.
+// A panic inside a rule becomes an error naming the rule and resource, and the
+// other rules still report.
+func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.Diagnostics) {
+	if opts.Profile == "" {
+		opts.Profile = ProfileWhitepaper
+	}
+	var all []Finding
+	var diags hcl.Diagnostics
+	for _, g := range graphs {
+		for _, rule := range rules {
+			if !rule.EnabledIn(opts.Profile) {
+				continue
+			}
+			pass := &Pass{Graph: g, Rule: rule, Profile: opts.Profile, options: opts.RuleOptions[rule.ID]}
+			for _, typ := range rule.Resources {
+				for _, r := range g.OfType(typ) {
+					if d := runOne(pass, r); d != nil {
+						diags = append(diags, d)
+					}
+				}
+			}
+			all = append(all, pass.findings...)
+		}
+	}
+	SortFindings(all)
+	return all, diags
+}
+
+func runOne(p *Pass, r *graph.Resource) (diag *hcl.Diagnostic) {
+	defer func() {
+		if v := recover(); v != nil {
+			rng := r.DeclRange
+			diag = &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("internal error in rule %s on %s", p.Rule.ID, r.Address),
+				Detail:   fmt.Sprintf("%v; the other rules still ran. Please report this.", v),
+				Subject:  &rng,
+			}
+		}
+	}()
+	p.Rule.Check(p, r)
+	return nil
+}

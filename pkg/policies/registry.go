@@ -1,0 +1,23 @@
+package policies
+
+import "sort"
+
+// registry is every rule, as a plain slice. Add a rule here when you add its file.
+var registry = []*Rule{}
+
+// All returns every rule, sorted by id.
+func All() []*Rule {
+	out := append([]*Rule(nil), registry...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// ByID returns the rule with the id, or nil.
+func ByID(id string) *Rule {
+	for _, r := range registry {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
