@@ -93,8 +93,8 @@ type RunOptions struct {
 	RuleOptions map[string]map[string]int
 }
 
-// Run runs every rule on every graph, once per resource of the rule's types.
-// A panic inside a rule becomes an error naming the rule and resource, and the
+// Run runs the given rules (the caller has already applied the profile and
+// rule selection) on every graph, once per resource of the rule's types. A panic inside a rule becomes an error naming the rule and resource, and the
 // other rules still report.
 func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.Diagnostics) {
 	if opts.Profile == "" {
@@ -104,9 +104,6 @@ func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.
 	var diags hcl.Diagnostics
 	for _, g := range graphs {
 		for _, rule := range rules {
-			if !rule.EnabledIn(opts.Profile) {
-				continue
-			}
 			pass := &Pass{Graph: g, Rule: rule, Profile: opts.Profile, options: opts.RuleOptions[rule.ID]}
 			for _, typ := range rule.Resources {
 				for _, r := range g.OfType(typ) {
