@@ -125,12 +125,18 @@ type Block struct {
 func (b *Block) NodePath() string     { return b.Path }
 func (b *Block) NodeRange() hcl.Range { return b.Range }
 
-// Attr returns the named attribute, or nil when it is omitted.
+// Attr returns the named attribute, or nil when it is omitted. A known null
+// counts as omitted, as Terraform treats `x = null`, and as plans write an
+// optional attribute the configuration does not set.
 func (b *Block) Attr(name string) *Attribute {
 	if b == nil {
 		return nil
 	}
-	return b.Attrs[name]
+	a := b.Attrs[name]
+	if a != nil && len(a.Refs) == 0 && a.Value.IsKnown() && a.Value.IsNull() {
+		return nil
+	}
+	return a
 }
 
 // NestedBlocks returns the nested blocks of one type, in source order,

@@ -3,7 +3,9 @@ package policies
 import "sort"
 
 // registry is every rule, as a plain slice. Add a rule here when you add its file.
-var registry = []*Rule{}
+var registry = []*Rule{
+	RDSStorageEncrypted,
+}
 
 // All returns every rule, sorted by id.
 func All() []*Rule {
