@@ -1,0 +1,381 @@
+package phi
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The patterns carry no anchors or \b: scan restarts them inside the string
+// and judges the edges itself against the whole input (see the edge helpers),
+// because Go's regexp has no look-behind and infrastructure strings glue
+// numbers together with dashes and dots (`build-123-45-678`, `10.0.0.0/16`).
+var (
+	reSSN = regexp.MustCompile(`(\d{3})([- ])(\d{2})([- ])(\d{4})`)
+
+	// MBI positions per the CMS format: 1 numeric 1-9, 2 alpha, 3 alphanumeric,
+	// 4 numeric, 5 alpha, 6 alphanumeric, 7 numeric, 8-9 alpha, 10-11 numeric;
+	// letters exclude S, L, O, I, B and Z. Written plain or as 4-3-4 with dashes.
+	// Case-insensitive because bucket names and keys are often lower-cased.
+	reMBI = regexp.MustCompile(`(?i)[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}`)
+
+	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}`)
+
+	// Phone: optional +1/1 prefix, then (NPA) NXX-XXXX or NPA-NXX-XXXX with one
+	// separator repeated. Bare ten-digit runs are left out on purpose: epoch
+	// timestamps and ids are ten digits too.
+	rePhone = regexp.MustCompile(`(\+?1[ .\-]?)?(?:\((\d{3})\)[ .\-]?|(\d{3})([ .\-]))(\d{3})([ .\-])(\d{4})`)
+	// E.164 with the +1 prefix is unambiguous enough without separators.
+	rePhoneE164 = regexp.MustCompile(`\+1(\d{3})(\d{3})(\d{4})`)
+
+	reDateYMD = regexp.MustCompile(`((?:19|20)\d\d)([\-/._ ]?)(\d\d)([\-/._ ]?)(\d\d)`)
+	reDateMDY = regexp.MustCompile(`(\d{1,2})([\-/._ ])(\d{1,2})([\-/._ ])((?:19|20)\d\d)`)
+	// Birth keywords; edges are judged in code (`adobe` holds "dob").
+	reBirthWord = regexp.MustCompile(`(?i)d\.?o\.?b|birth|born|bday`)
+
+	reMRN = regexp.MustCompile(`(?i)(?:mrn|medical[ _.\-]?record(?:[ _.\-]?(?:number|num|nbr|no|id))?|med[ _\-]?rec)[ _.:#=\-]{0,3}(\d{4,12})`)
+)
+
+// findValues returns every value shape in s, sorted.
+func findValues(s string) []Match {
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	hasAt := strings.IndexByte(s, '@') >= 0
+	if !hasDigit && !hasAt {
+		// Every value shape but e-mail needs a digit; most names have none.
+		return nil
+	}
+	var ms []Match
+	if hasDigit {
+		ms = scan(reSSN, s, ms, acceptSSN)
+		ms = scan(reMBI, s, ms, acceptMBI)
+		ms = scan(rePhone, s, ms, acceptPhone)
+		ms = scan(rePhoneE164, s, ms, acceptE164)
+		ms = scan(reMRN, s, ms, acceptMRN)
+		ms = findBirthDates(s, ms)
+	}
+	if hasAt {
+		ms = scan(reEmail, s, ms, acceptEmail)
+	}
+	ms = dropPhonesInsideLonger(ms)
+	sortMatches(ms)
+	return ms
+}
+
+// scan runs re over s from every position a rejected candidate leaves, so a
+// candidate refused for its edges does not hide an overlapping valid one.
+func scan(re *regexp.Regexp, s string, out []Match, accept func(s string, loc []int) (Match, bool)) []Match {
+	pos := 0
+	for pos < len(s) {
+		loc := re.FindStringSubmatchIndex(s[pos:])
+		if loc == nil {
+			break
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += pos
+			}
+		}
+		if m, ok := accept(s, loc); ok {
+			out = append(out, m)
+			pos = loc[1]
+			if loc[1] == loc[0] {
+				pos++
+			}
+			continue
+		}
+		pos = loc[0] + 1
+	}
+	return out
+}
+
+func group(s string, loc []int, n int) string {
+	if 2*n+1 >= len(loc) || loc[2*n] < 0 {
+		return ""
+	}
+	return s[loc[2*n]:loc[2*n+1]]
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLetter(c byte) bool {
+	return isLower(c) || isUpper(c)
+}
+func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
+
+// numberBefore answers whether a number runs into s[start:] from the left:
+// a digit right before it, or a digit behind one dot or dash
+// (`2024-123-45-6789`, `10.555.234.5678`).
+func numberBefore(s string, start int) bool {
+	if start <= 0 {
+		return false
+	}
+	c := s[start-1]
+	if isDigit(c) {
+		return true
+	}
+	return (c == '-' || c == '.') && start >= 2 && isDigit(s[start-2])
+}
+
+// numberAfter is numberBefore for the right edge of s[:end].
+func numberAfter(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	c := s[end]
+	if isDigit(c) {
+		return true
+	}
+	return (c == '-' || c == '.') && end+1 < len(s) && isDigit(s[end+1])
+}
+
+func acceptSSN(s string, loc []int) (Match, bool) {
+	area, sep1, grp, sep2, serial := group(s, loc, 1), group(s, loc, 2), group(s, loc, 3), group(s, loc, 4), group(s, loc, 5)
+	if sep1 != sep2 {
+		return Match{}, false
+	}
+	// The SSA never issues area 000, 666 or 900-999, group 00 or serial 0000.
+	if area == "000" || area == "666" || area[0] == '9' || grp == "00" || serial == "0000" {
+		return Match{}, false
+	}
+	if numberBefore(s, loc[0]) || numberAfter(s, loc[1]) {
+		return Match{}, false
+	}
+	return Match{Kind: SSN, Start: loc[0], End: loc[1]}, true
+}
+
+func acceptMBI(s string, loc []int) (Match, bool) {
+	text := s[loc[0]:loc[1]]
+	// Dashes are all or nothing: 1EG4-TE5-MK73 or 1EG4TE5MK73.
+	if n := strings.Count(text, "-"); n != 0 && n != 2 {
+		return Match{}, false
+	}
+	// An MBI is a token of its own; inside a longer run of letters and digits
+	// (hashes, resource ids) the pattern matches by chance.
+	if (loc[0] > 0 && isAlnum(s[loc[0]-1])) || (loc[1] < len(s) && isAlnum(s[loc[1]])) {
+		return Match{}, false
+	}
+	// A token of only lower-case hex letters and digits is far more likely a
+	// hash fragment than an MBI.
+	if isHexToken(text) && strings.ToLower(text) == text {
+		return Match{}, false
+	}
+	return Match{Kind: MBI, Start: loc[0], End: loc[1]}, true
+}
+
+func isHexToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func acceptPhone(s string, loc []int) (Match, bool) {
+	area := group(s, loc, 2)
+	if area == "" {
+		area = group(s, loc, 3)
+		// NPA-NXX-XXXX repeats one separator: 555-234-5678, not 555-234.5678.
+		if group(s, loc, 4) != group(s, loc, 6) {
+			return Match{}, false
+		}
+	}
+	exchange := group(s, loc, 5)
+	if !validNANP(area, exchange) {
+		return Match{}, false
+	}
+	// A number running into either end (a longer id, a version, a "1-" that
+	// ends another number) makes the digits something else.
+	if numberBefore(s, loc[0]) || numberAfter(s, loc[1]) {
+		return Match{}, false
+	}
+	return Match{Kind: Phone, Start: loc[0], End: loc[1]}, true
+}
+
+func acceptE164(s string, loc []int) (Match, bool) {
+	if !validNANP(group(s, loc, 1), group(s, loc, 2)) || numberAfter(s, loc[1]) {
+		return Match{}, false
+	}
+	if loc[0] > 0 && isAlnum(s[loc[0]-1]) {
+		return Match{}, false
+	}
+	return Match{Kind: Phone, Start: loc[0], End: loc[1]}, true
+}
+
+// validNANP applies the North American Numbering Plan: area code and exchange
+// start with 2-9, and N11 codes are service numbers, not area codes.
+func validNANP(area, exchange string) bool {
+	if len(area) != 3 || len(exchange) != 3 {
+		return false
+	}
+	if area[0] < '2' || exchange[0] < '2' {
+		return false
+	}
+	return !(area[1] == '1' && area[2] == '1')
+}
+
+// dropPhonesInsideLonger removes phone matches that sit inside another value
+// match (an E.164 number found twice, a phone inside an e-mail local part).
+func dropPhonesInsideLonger(ms []Match) []Match {
+	out := ms[:0]
+	for i, m := range ms {
+		inside := false
+		if m.Kind == Phone {
+			for j, o := range ms {
+				if i == j || o.Start > m.Start || o.End < m.End {
+					continue
+				}
+				if o.Kind != Phone || o.End-o.Start > m.End-m.Start || (o.End-o.Start == m.End-m.Start && j < i) {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func acceptEmail(s string, loc []int) (Match, bool) {
+	start, end := loc[0], loc[1]
+	// The local part cannot start with a dot; trim what the class swallowed.
+	for start < end && (s[start] == '.' || s[start] == '-') {
+		start++
+	}
+	if start >= end || s[start] == '@' {
+		return Match{}, false
+	}
+	if end < len(s) {
+		c := s[end]
+		if isAlnum(c) || c == '_' {
+			return Match{}, false
+		}
+		// git@github.com:org/repo.git is a remote, not a mailbox.
+		if c == ':' {
+			return Match{}, false
+		}
+	}
+	return Match{Kind: Email, Start: start, End: end}, true
+}
+
+func acceptMRN(s string, loc []int) (Match, bool) {
+	start := loc[0]
+	if start > 0 && isLetter(s[start-1]) && !(isLower(s[start-1]) && isUpper(s[start])) {
+		// "smrn", "pharmrn": the prefix is part of another word; camel case
+		// (patientMrn) still counts.
+		return Match{}, false
+	}
+	if numberAfter(s, loc[1]) || (loc[1] < len(s) && isLetter(s[loc[1]])) {
+		return Match{}, false
+	}
+	return Match{Kind: MRN, Start: loc[2], End: loc[3]}, true
+}
+
+// findBirthDates reports dates written beside a birth keyword. A date alone
+// (logs-2024-01-01) is not PHI-shaped; next to dob it is.
+func findBirthDates(s string, out []Match) []Match {
+	if !reBirthWord.MatchString(s) {
+		return out
+	}
+	var dates []Match
+	dates = scan(reDateYMD, s, dates, acceptYMD)
+	dates = scan(reDateMDY, s, dates, acceptMDY)
+	if len(dates) == 0 {
+		return out
+	}
+	words := birthWords(s)
+	for _, d := range dates {
+		for _, w := range words {
+			if w[1] <= d.Start && connectorsOnly(s[w[1]:d.Start]) ||
+				d.End <= w[0] && connectorsOnly(s[d.End:w[0]]) {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// birthWords returns the spans of birth keywords that start a word, so
+// "adobe" and "dobro" do not count but "patientDob" and "date_of_birth" do.
+func birthWords(s string) [][2]int {
+	var out [][2]int
+	for _, loc := range reBirthWord.FindAllStringIndex(s, -1) {
+		start, end := loc[0], loc[1]
+		word := strings.ToLower(s[start:end])
+		if strings.HasPrefix(word, "birth") {
+			// "birth" is distinctive inside concatenations (dateofbirth).
+			out = append(out, [2]int{start, end})
+			continue
+		}
+		if start > 0 && isLetter(s[start-1]) && !(isLower(s[start-1]) && isUpper(s[start])) {
+			continue
+		}
+		if end < len(s) && isLower(s[end]) {
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// connectorWords may stand between a birth keyword and its date:
+// birth_date=..., born on ..., dob is ..., birthday ....
+var connectorWords = map[string]bool{"date": true, "dt": true, "of": true, "on": true, "is": true, "day": true, "d": true}
+
+// connectorsOnly answers whether gap is short and holds only separators and
+// connector words, so "birthday-party-2024-05-01" is not a date of birth.
+func connectorsOnly(gap string) bool {
+	if len(gap) > 16 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(gap, func(r rune) bool { return r > 127 || !isAlnum(byte(r)) }) {
+		if !connectorWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+func acceptYMD(s string, loc []int) (Match, bool) {
+	if group(s, loc, 2) != group(s, loc, 4) || numberBefore(s, loc[0]) || numberAfter(s, loc[1]) {
+		return Match{}, false
+	}
+	y, _ := strconv.Atoi(group(s, loc, 1))
+	m, _ := strconv.Atoi(group(s, loc, 3))
+	d, _ := strconv.Atoi(group(s, loc, 5))
+	if !validDate(y, m, d) {
+		return Match{}, false
+	}
+	return Match{Kind: BirthDate, Start: loc[0], End: loc[1]}, true
+}
+
+func acceptMDY(s string, loc []int) (Match, bool) {
+	if group(s, loc, 2) != group(s, loc, 4) || numberBefore(s, loc[0]) || numberAfter(s, loc[1]) {
+		return Match{}, false
+	}
+	a, _ := strconv.Atoi(group(s, loc, 1))
+	b, _ := strconv.Atoi(group(s, loc, 3))
+	y, _ := strconv.Atoi(group(s, loc, 5))
+	// US order first, then day-first (01.02.1980 in European records).
+	if !validDate(y, a, b) && !validDate(y, b, a) {
+		return Match{}, false
+	}
+	return Match{Kind: BirthDate, Start: loc[0], End: loc[1]}, true
+}
+
+var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func validDate(y, m, d int) bool {
+	if y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > daysIn[m] {
+		return false
+	}
+	if m == 2 && d == 29 {
+		return y%4 == 0 && (y%100 != 0 || y%400 == 0)
+	}
+	return true
+}
