@@ -78,3 +78,41 @@ func TestRuleDocsInSync(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeTablesInSync keeps the README's generated tables equal to the
+// metadata. Each sits between `<!-- NAME -->` and `<!-- /NAME -->`.
+func TestReadmeTablesInSync(t *testing.T) {
+	path := filepath.Join("..", "..", "README.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	rules := policies.All()
+	for name, table := range map[string]string{
+		"rules-table":     policies.RulesTable(rules),
+		"sections-table":  policies.SectionsTable(rules),
+		"citations-table": policies.CitationsTable(rules),
+	} {
+		open, closing := "<!-- "+name+" -->\n", "<!-- /"+name+" -->"
+		i := strings.Index(readme, open)
+		j := strings.Index(readme, closing)
+		if i < 0 || j < i {
+			t.Errorf("README.md lacks the %s markers", name)
+			continue
+		}
+		if readme[i+len(open):j] == table {
+			continue
+		}
+		if *updateDocs {
+			readme = readme[:i+len(open)] + table + readme[j:]
+			continue
+		}
+		t.Errorf("README.md %s is out of date; run go test ./pkg/policies -run TestReadmeTablesInSync -update-docs", name)
+	}
+	if *updateDocs {
+		if err := os.WriteFile(path, []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
