@@ -4,6 +4,13 @@
 package parser
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"sync"
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
@@ -37,6 +44,84 @@ type Result struct {
 }
 
 // Load finds the Terraform root modules and plan files under paths and builds a graph for each.
-func Load(paths []string, opts Options) *Result {
-	return &Result{Files: map[string][]byte{}}
+func Load(paths []string, opts Options) (res *Result) {
+	res = &Result{Files: map[string][]byte{}}
+	defer func() {
+		// Load is the last line of defence: whatever slipped past the
+		// per-file and per-module guards becomes a diagnostic, not a crash.
+		if r := recover(); r != nil {
+			res.Diags = append(res.Diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("internal error while loading: %v", r),
+				Detail:   string(debug.Stack()),
+			})
+		}
+	}()
+	ld := newLoader(opts)
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	found := ld.discover(paths)
+
+	// Plans first in argument order: they are independent of the HCL scan.
+	type planOut struct {
+		g     *graph.Graph
+		diags hcl.Diagnostics
+		files map[string][]byte
+	}
+	plans := make([]planOut, len(found.plans))
+	var wg sync.WaitGroup
+	for i, p := range found.plans {
+		wg.Add(1)
+		go func(i int, p string) {
+			defer wg.Done()
+			files := map[string][]byte{}
+			defer func() {
+				if r := recover(); r != nil {
+					plans[i] = planOut{diags: hcl.Diagnostics{{
+						Severity: hcl.DiagError,
+						Summary:  fmt.Sprintf("%s: internal error while reading plan: %v", ld.displayName(p), r),
+					}}, files: files}
+				}
+			}()
+			g, d := loadPlan(p, opts, files)
+			plans[i] = planOut{g: g, diags: d, files: files}
+		}(i, p)
+	}
+
+	graphs := ld.loadModules(found.moduleDirs)
+	wg.Wait()
+
+	res.Diags = append(res.Diags, found.diags...)
+	res.Diags = append(res.Diags, ld.takeDiags()...)
+	for _, p := range plans {
+		res.Diags = append(res.Diags, p.diags...)
+		for k, v := range p.files {
+			res.Files[k] = v
+		}
+		if p.g != nil {
+			graphs = append(graphs, p.g)
+		}
+	}
+	for k, v := range ld.takeFiles() {
+		res.Files[k] = v
+	}
+	sort.SliceStable(graphs, func(i, j int) bool { return graphs[i].Root < graphs[j].Root })
+	res.Graphs = graphs
+	return res
+}
+
+// workDirOf returns the absolute working directory names are relative to.
+func workDirOf(opts Options) string {
+	wd := opts.WorkDir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if abs, err := filepath.Abs(wd); err == nil {
+		wd = abs
+	}
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		return real
+	}
+	return wd
 }

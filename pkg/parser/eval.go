@@ -1,0 +1,1025 @@
+package parser
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+)
+
+// val is a value with the resources it was computed from, so references
+// flow through locals, variables and module outputs.
+type val struct {
+	v    cty.Value
+	refs []graph.Ref
+}
+
+type evalState int8
+
+const (
+	notStarted evalState = iota
+	inProgress
+	done
+)
+
+type memo struct {
+	state evalState
+	val   val
+}
+
+// maxInstances bounds count/for_each expansion: beyond it the resource is
+// treated as one instance with an unknown key rather than exhausting memory.
+const maxInstances = 10000
+
+// maxModuleDepth guards module recursion that cycle detection by directory
+// cannot see (e.g. symlinked copies).
+const maxModuleDepth = 32
+
+// rootEval evaluates one root module and everything it calls. It is
+// single-threaded; roots run in parallel with each other.
+type rootEval struct {
+	ld       *loader
+	rootDir  string
+	remote   map[string]string // modules.json Key → absolute dir
+	rootVals map[string]rawVar
+	diags    hcl.Diagnostics
+	diagSeen map[string]bool
+	funcs    map[string]map[string]function.Function // by module dir
+	insts    []*modInst
+}
+
+func (re *rootEval) diag(d *hcl.Diagnostic) {
+	key := d.Summary
+	if d.Subject != nil {
+		key += "@" + d.Subject.String()
+	}
+	if re.diagSeen[key] {
+		return
+	}
+	re.diagSeen[key] = true
+	re.diags = append(re.diags, d)
+}
+
+// modInst is one instance of a module: the root, or one key of a module call.
+type modInst struct {
+	re     *rootEval
+	mod    *module
+	parent *modInst
+	// prefix is the module instance path plus a dot ("" for the root):
+	// `module.app["a"].`; resource addresses are prefix + local address.
+	prefix   string
+	path     string
+	keyPath  string // dotted call names for modules.json ("app.db")
+	calls    []graph.ModuleCall
+	call     *callDecl
+	callScpe *scope // the caller's scope with this instance's count/each
+	depth    int
+
+	vars    map[string]*memo
+	locals  map[string]*memo
+	outputs map[string]*memo
+	res     map[string]*resState
+	callSt  map[string]*callState
+}
+
+type resState struct {
+	state evalState
+	decl  *resourceDecl
+	kind  expandKind
+	insts []*graph.Resource
+	attrs []map[string]cty.Value // per instance, for reference objects
+}
+
+type callState struct {
+	state    evalState
+	decl     *callDecl
+	kind     expandKind
+	children []*modInst
+	keys     []cty.Value
+	resolved bool
+}
+
+type expandKind int8
+
+const (
+	single expandKind = iota
+	byCount
+	byForEach
+	byUnknown
+)
+
+func (re *rootEval) newInst(mod *module, parent *modInst, call *callDecl, key cty.Value, callScope *scope) *modInst {
+	inst := &modInst{
+		re: re, mod: mod, parent: parent, call: call, callScpe: callScope,
+		vars: map[string]*memo{}, locals: map[string]*memo{}, outputs: map[string]*memo{},
+		res: map[string]*resState{}, callSt: map[string]*callState{},
+	}
+	if parent != nil {
+		inst.depth = parent.depth + 1
+		inst.path = parent.prefix + "module." + call.name + graph.KeyString(key)
+		inst.prefix = inst.path + "."
+		inst.keyPath = call.name
+		if parent.keyPath != "" {
+			inst.keyPath = parent.keyPath + "." + call.name
+		}
+		inst.calls = append(append([]graph.ModuleCall(nil), parent.calls...), graph.ModuleCall{
+			Name: call.name, Address: inst.path, DeclRange: call.declRange, BlockRange: call.blockRange,
+		})
+	}
+	re.insts = append(re.insts, inst)
+	return inst
+}
+
+// scope is where an expression is evaluated: a module instance plus the
+// count/each/dynamic-iterator bindings in effect.
+type scope struct {
+	inst     *modInst
+	countIdx cty.Value // cty.NilVal outside count
+	eachKey  cty.Value // cty.NilVal outside for_each
+	eachVal  cty.Value
+	iters    map[string]cty.Value
+}
+
+func (s *scope) withKey(kind expandKind, key, each cty.Value) *scope {
+	ns := &scope{inst: s.inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal, iters: s.iters}
+	switch kind {
+	case byCount:
+		ns.countIdx = key
+	case byForEach:
+		ns.eachKey, ns.eachVal = key, each
+	case byUnknown:
+		ns.countIdx = cty.UnknownVal(cty.Number)
+		ns.eachKey, ns.eachVal = cty.UnknownVal(cty.String), cty.DynamicVal
+	}
+	return ns
+}
+
+func newScope(inst *modInst) *scope {
+	return &scope{inst: inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal}
+}
+
+// eval evaluates an expression; any error makes the value unknown, since the
+// user's Terraform is assumed valid and a static tool cannot know everything.
+func (s *scope) eval(expr hcl.Expression) (out val) {
+	if expr == nil {
+		return val{v: cty.NullVal(cty.DynamicPseudoType)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out = val{v: cty.DynamicVal}
+		}
+	}()
+	ctx, refs := s.context(expr)
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		if stubs := unknownFuncStubs(expr, diags, ctx); stubs != nil {
+			child := ctx.NewChild()
+			child.Functions = stubs
+			v, diags = expr.Value(child)
+		}
+		if diags.HasErrors() {
+			v = cty.DynamicVal
+		}
+	}
+	if v == cty.NilVal {
+		v = cty.DynamicVal
+	}
+	if v.ContainsMarked() {
+		v, _ = v.UnmarkDeep()
+	}
+	return val{v: v, refs: refs}
+}
+
+// unknownFuncStubs binds every function an expression calls that we do not
+// implement to one returning unknown, so only that call is unknown.
+func unknownFuncStubs(expr hcl.Expression, diags hcl.Diagnostics, ctx *hcl.EvalContext) map[string]function.Function {
+	found := false
+	for _, d := range diags {
+		if d.Summary == "Call to unknown function" {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	node, ok := expr.(hclsyntax.Node)
+	if !ok {
+		return nil
+	}
+	stubs := map[string]function.Function{}
+	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			if _, known := ctx.Functions[fc.Name]; !known {
+				stubs[fc.Name] = unknownFunc
+			}
+		}
+		return nil
+	})
+	if len(stubs) == 0 {
+		return nil
+	}
+	return stubs
+}
+
+// needs collects, for one expression, which named values must be built.
+type needs struct {
+	vars, locals map[string]bool
+	modules      map[string]map[string]bool // call name → outputs; nil set = all
+	resources    map[string]map[string]bool // "type.name" / "data.type.name" → extra attrs
+}
+
+func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
+	inst := s.inst
+	ctx := &hcl.EvalContext{Functions: inst.re.functions(inst.mod)}
+	traversals := expr.Variables()
+	if len(traversals) == 0 {
+		return ctx, nil
+	}
+	ctx.Variables = map[string]cty.Value{}
+	var refs []graph.Ref
+	var n needs
+	var astInfo *traversalInfo
+	for _, t := range traversals {
+		root := t.RootName()
+		if iv, ok := s.iters[root]; ok {
+			ctx.Variables[root] = iv
+			continue
+		}
+		switch root {
+		case "var":
+			if name := attrAt(t, 1); name != "" {
+				setAdd(&n.vars, name)
+			}
+		case "local":
+			if name := attrAt(t, 1); name != "" {
+				setAdd(&n.locals, name)
+			}
+		case "module":
+			name := attrAt(t, 1)
+			if name == "" {
+				continue
+			}
+			if n.modules == nil {
+				n.modules = map[string]map[string]bool{}
+			}
+			out, idx := outputAfter(t)
+			set, seen := n.modules[name]
+			switch {
+			case out == "":
+				n.modules[name] = nil
+			case !seen:
+				n.modules[name] = map[string]bool{out: true}
+			case set != nil:
+				set[out] = true
+			}
+			if astInfo == nil && len(t) == 2 {
+				astInfo = collectTraversalInfo(expr)
+			}
+			refs = append(refs, s.moduleRefs(name, t, idx, out, astInfo)...)
+		case "data":
+			typ, name := attrAt(t, 1), attrAt(t, 2)
+			if typ == "" || name == "" {
+				continue
+			}
+			if astInfo == nil && len(t) == 3 {
+				astInfo = collectTraversalInfo(expr)
+			}
+			refs = append(refs, s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo))
+		case "count":
+			if s.countIdx != cty.NilVal {
+				ctx.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": s.countIdx})
+			}
+		case "each":
+			if s.eachKey != cty.NilVal {
+				ctx.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+			}
+		case "path":
+			ctx.Variables["path"] = inst.re.pathObject(inst.mod)
+		case "terraform":
+			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		case "self":
+			ctx.Variables["self"] = cty.DynamicVal
+		default:
+			name := attrAt(t, 1)
+			if name == "" {
+				continue
+			}
+			if astInfo == nil && len(t) == 2 {
+				astInfo = collectTraversalInfo(expr)
+			}
+			refs = append(refs, s.resourceNeed(&n, root+"."+name, t, 2, astInfo))
+		}
+	}
+
+	if len(n.vars) > 0 {
+		m := make(map[string]cty.Value, len(n.vars))
+		for name := range n.vars {
+			v := inst.variable(name)
+			m[name] = v.v
+			refs = append(refs, v.refs...)
+		}
+		ctx.Variables["var"] = cty.ObjectVal(m)
+	}
+	if len(n.locals) > 0 {
+		m := make(map[string]cty.Value, len(n.locals))
+		for name := range n.locals {
+			if _, declared := inst.mod.locals[name]; !declared {
+				continue
+			}
+			v := inst.local(name)
+			m[name] = v.v
+			refs = append(refs, v.refs...)
+		}
+		ctx.Variables["local"] = cty.ObjectVal(m)
+	}
+	if len(n.modules) > 0 {
+		m := make(map[string]cty.Value, len(n.modules))
+		for name, outs := range n.modules {
+			if v, ok := inst.moduleValue(name, outs); ok {
+				m[name] = v
+			}
+		}
+		ctx.Variables["module"] = cty.ObjectVal(m)
+	}
+	if len(n.resources) > 0 {
+		byType := map[string]map[string]cty.Value{}
+		data := map[string]map[string]cty.Value{}
+		for key, extra := range n.resources {
+			v, ok := inst.resourceValue(key, extra)
+			if !ok {
+				continue
+			}
+			target := byType
+			k := key
+			if strings.HasPrefix(key, "data.") {
+				target = data
+				k = key[len("data."):]
+			}
+			dot := strings.IndexByte(k, '.')
+			typ, name := k[:dot], k[dot+1:]
+			if target[typ] == nil {
+				target[typ] = map[string]cty.Value{}
+			}
+			target[typ][name] = v
+		}
+		for typ, m := range byType {
+			ctx.Variables[typ] = cty.ObjectVal(m)
+		}
+		if len(data) > 0 {
+			dm := make(map[string]cty.Value, len(data))
+			for typ, m := range data {
+				dm[typ] = cty.ObjectVal(m)
+			}
+			ctx.Variables["data"] = cty.ObjectVal(dm)
+		}
+	}
+	return ctx, dedupeRefs(refs)
+}
+
+func setAdd(m *map[string]bool, k string) {
+	if *m == nil {
+		*m = map[string]bool{}
+	}
+	(*m)[k] = true
+}
+
+// attrAt returns the attribute name at step i of a traversal, "" if none.
+func attrAt(t hcl.Traversal, i int) string {
+	if i >= len(t) {
+		return ""
+	}
+	if a, ok := t[i].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
+}
+
+// keyAt returns the literal index at step i, cty.NilVal if there is none.
+func keyAt(t hcl.Traversal, i int) cty.Value {
+	if i >= len(t) {
+		return cty.NilVal
+	}
+	if ix, ok := t[i].(hcl.TraverseIndex); ok {
+		return ix.Key
+	}
+	return cty.NilVal
+}
+
+// outputAfter returns the output name and literal instance key of a
+// `module.name[key].output` traversal.
+func outputAfter(t hcl.Traversal) (string, cty.Value) {
+	if k := keyAt(t, 2); k != cty.NilVal {
+		return attrAt(t, 3), k
+	}
+	return attrAt(t, 2), cty.NilVal
+}
+
+// traversalInfo is what Variables() does not say about `x.y[expr].attr`:
+// the index expression and the attribute after it.
+type traversalInfo struct {
+	keyExpr map[int]hcl.Expression // by traversal start byte
+	attr    map[int]string
+}
+
+func collectTraversalInfo(expr hcl.Expression) *traversalInfo {
+	info := &traversalInfo{keyExpr: map[int]hcl.Expression{}, attr: map[int]string{}}
+	node, ok := expr.(hclsyntax.Node)
+	if !ok {
+		return info
+	}
+	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.IndexExpr:
+			if st, ok := e.Collection.(*hclsyntax.ScopeTraversalExpr); ok {
+				info.keyExpr[st.SrcRange.Start.Byte] = e.Key
+			}
+		case *hclsyntax.RelativeTraversalExpr:
+			var st *hclsyntax.ScopeTraversalExpr
+			switch src := e.Source.(type) {
+			case *hclsyntax.IndexExpr:
+				st, _ = src.Collection.(*hclsyntax.ScopeTraversalExpr)
+			case *hclsyntax.SplatExpr:
+				st, _ = src.Source.(*hclsyntax.ScopeTraversalExpr)
+			}
+			if st != nil && len(e.Traversal) > 0 {
+				if a, ok := e.Traversal[0].(hcl.TraverseAttr); ok {
+					info.attr[st.SrcRange.Start.Byte] = a.Name
+				}
+			}
+		case *hclsyntax.SplatExpr:
+			if st, ok := e.Source.(*hclsyntax.ScopeTraversalExpr); ok {
+				if rt, ok := e.Each.(*hclsyntax.RelativeTraversalExpr); ok && len(rt.Traversal) > 0 {
+					if a, ok := rt.Traversal[0].(hcl.TraverseAttr); ok {
+						info.attr[st.SrcRange.Start.Byte] = a.Name
+					}
+				}
+			}
+		}
+		return nil
+	})
+	return info
+}
+
+// resourceNeed records that the expression needs a resource object and
+// returns the reference edge. n is the number of traversal steps naming the
+// resource (2 for managed, 3 for data).
+func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info *traversalInfo) graph.Ref {
+	ref := graph.Ref{Base: s.inst.prefix + key, Key: cty.NilVal}
+	attr := ""
+	if k := keyAt(t, n); k != cty.NilVal {
+		ref.Key = k
+		attr = attrAt(t, n+1)
+	} else {
+		attr = attrAt(t, n)
+	}
+	if len(t) == n && info != nil {
+		start := t.SourceRange().Start.Byte
+		if ke, ok := info.keyExpr[start]; ok {
+			if kv := s.eval(ke).v; kv.IsWhollyKnown() && !kv.IsNull() && (kv.Type() == cty.Number || kv.Type() == cty.String) {
+				ref.Key = kv
+			}
+		}
+		if a, ok := info.attr[start]; ok {
+			attr = a
+		}
+	}
+	ref.Attr = attr
+	if nd.resources == nil {
+		nd.resources = map[string]map[string]bool{}
+	}
+	set := nd.resources[key]
+	if set == nil {
+		set = map[string]bool{}
+		nd.resources[key] = set
+	}
+	if attr != "" {
+		set[attr] = true
+	}
+	return ref
+}
+
+func (s *scope) moduleRefs(name string, t hcl.Traversal, key cty.Value, out string, info *traversalInfo) []graph.Ref {
+	cs := s.inst.callState(name)
+	if cs == nil || !cs.resolved {
+		return nil
+	}
+	if key == cty.NilVal && len(t) == 2 && info != nil {
+		start := t.SourceRange().Start.Byte
+		if ke, ok := info.keyExpr[start]; ok {
+			if kv := s.eval(ke).v; kv.IsWhollyKnown() && !kv.IsNull() {
+				key = kv
+			}
+		}
+		if a, ok := info.attr[start]; ok {
+			out = a
+		}
+	}
+	var refs []graph.Ref
+	for i, child := range cs.children {
+		if key != cty.NilVal && cs.kind != byUnknown && cs.kind != single && graph.KeyString(cs.keys[i]) != graph.KeyString(key) {
+			continue
+		}
+		if out != "" {
+			refs = append(refs, child.output(out).refs...)
+			continue
+		}
+		names := make([]string, 0, len(child.mod.outputs))
+		for o := range child.mod.outputs {
+			names = append(names, o)
+		}
+		sort.Strings(names)
+		for _, o := range names {
+			refs = append(refs, child.output(o).refs...)
+		}
+	}
+	return refs
+}
+
+func dedupeRefs(refs []graph.Ref) []graph.Ref {
+	if len(refs) < 2 {
+		return refs
+	}
+	seen := make(map[string]bool, len(refs))
+	out := refs[:0:0]
+	for _, r := range refs {
+		k := r.Base + "\x00" + graph.KeyString(r.Key) + "\x00" + r.Attr
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// variable returns the value of var.name in this instance.
+func (inst *modInst) variable(name string) val {
+	m := inst.vars[name]
+	if m == nil {
+		m = &memo{}
+		inst.vars[name] = m
+	}
+	switch m.state {
+	case inProgress:
+		return val{v: cty.DynamicVal}
+	case done:
+		return m.val
+	}
+	m.state = inProgress
+	m.val = inst.computeVariable(name)
+	m.state = done
+	return m.val
+}
+
+func (inst *modInst) computeVariable(name string) val {
+	vd := inst.mod.variables[name]
+	if vd == nil {
+		return val{v: cty.DynamicVal}
+	}
+	if inst.parent == nil {
+		if rv, ok := inst.re.rootVals[name]; ok {
+			return val{v: convertVar(vd, rv.value(vd))}
+		}
+		if vd.def != cty.NilVal {
+			return val{v: vd.def}
+		}
+		return val{v: unknownOf(vd.typ)}
+	}
+	if a := inst.call.inputs[name]; a != nil {
+		in := inst.callScpe.eval(a.Expr)
+		if in.v.IsKnown() && in.v.IsNull() && (!vd.nullable) && vd.def != cty.NilVal {
+			return val{v: vd.def, refs: in.refs}
+		}
+		return val{v: convertVar(vd, in.v), refs: in.refs}
+	}
+	if vd.def != cty.NilVal {
+		return val{v: vd.def}
+	}
+	return val{v: unknownOf(vd.typ)}
+}
+
+func unknownOf(ty cty.Type) cty.Value {
+	if ty == cty.NilType || ty == cty.DynamicPseudoType {
+		return cty.DynamicVal
+	}
+	return cty.UnknownVal(ty)
+}
+
+func (inst *modInst) local(name string) val {
+	m := inst.locals[name]
+	if m == nil {
+		m = &memo{}
+		inst.locals[name] = m
+	}
+	switch m.state {
+	case inProgress:
+		return val{v: cty.DynamicVal}
+	case done:
+		return m.val
+	}
+	m.state = inProgress
+	if a := inst.mod.locals[name]; a != nil {
+		m.val = newScope(inst).eval(a.Expr)
+	} else {
+		m.val = val{v: cty.DynamicVal}
+	}
+	m.state = done
+	return m.val
+}
+
+func (inst *modInst) output(name string) val {
+	m := inst.outputs[name]
+	if m == nil {
+		m = &memo{}
+		inst.outputs[name] = m
+	}
+	switch m.state {
+	case inProgress:
+		return val{v: cty.DynamicVal}
+	case done:
+		return m.val
+	}
+	m.state = inProgress
+	if a := inst.mod.outputs[name]; a != nil {
+		m.val = newScope(inst).eval(a.Expr)
+	} else {
+		m.val = val{v: cty.DynamicVal}
+	}
+	m.state = done
+	return m.val
+}
+
+// moduleValue builds the `module.name` object with the outputs asked for
+// (all when outs is nil).
+func (inst *modInst) moduleValue(name string, outs map[string]bool) (cty.Value, bool) {
+	cs := inst.callState(name)
+	if cs == nil {
+		return cty.NilVal, false
+	}
+	if !cs.resolved || cs.kind == byUnknown {
+		return cty.DynamicVal, true
+	}
+	objs := make([]cty.Value, len(cs.children))
+	for i, child := range cs.children {
+		m := map[string]cty.Value{}
+		if outs == nil {
+			for o := range child.mod.outputs {
+				m[o] = child.output(o).v
+			}
+		} else {
+			for o := range outs {
+				if _, ok := child.mod.outputs[o]; ok {
+					m[o] = child.output(o).v
+				}
+			}
+		}
+		objs[i] = cty.ObjectVal(m)
+	}
+	return assemble(cs.kind, cs.keys, objs), true
+}
+
+// assemble shapes instance objects as Terraform does: one object, a tuple
+// for count, an object keyed by for_each keys.
+func assemble(kind expandKind, keys []cty.Value, objs []cty.Value) cty.Value {
+	switch kind {
+	case single:
+		if len(objs) == 0 {
+			return cty.DynamicVal
+		}
+		return objs[0]
+	case byCount:
+		if len(objs) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(objs)
+	case byForEach:
+		if len(objs) == 0 {
+			return cty.EmptyObjectVal
+		}
+		m := make(map[string]cty.Value, len(objs))
+		for i, k := range keys {
+			m[k.AsString()] = objs[i]
+		}
+		return cty.ObjectVal(m)
+	}
+	return cty.DynamicVal
+}
+
+// resourceValue builds the object other expressions see for a resource:
+// configured attributes, unknown for the attributes the provider computes.
+func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value, bool) {
+	rs := inst.resource(key)
+	if rs == nil {
+		if _, declared := inst.mod.resByKey[key]; declared {
+			return cty.DynamicVal, true // cycle
+		}
+		return cty.NilVal, false
+	}
+	if rs.kind == byUnknown {
+		return cty.DynamicVal, true
+	}
+	objs := make([]cty.Value, len(rs.attrs))
+	keys := make([]cty.Value, len(rs.insts))
+	for i, attrs := range rs.attrs {
+		m := make(map[string]cty.Value, len(attrs)+len(extra)+2)
+		for k, v := range attrs {
+			m[k] = v
+		}
+		for _, k := range [...]string{"id", "arn"} {
+			if _, ok := m[k]; !ok {
+				m[k] = cty.UnknownVal(cty.String)
+			}
+		}
+		for k := range extra {
+			if _, ok := m[k]; !ok {
+				m[k] = cty.DynamicVal
+			}
+		}
+		objs[i] = cty.ObjectVal(m)
+		keys[i] = rs.insts[i].Key
+	}
+	return assemble(rs.kind, keys, objs), true
+}
+
+// resource evaluates a resource or data source (all its instances) once.
+// nil when it is not declared or is being evaluated (a cycle).
+func (inst *modInst) resource(key string) *resState {
+	rs := inst.res[key]
+	if rs == nil {
+		decl := inst.mod.resByKey[key]
+		if decl == nil {
+			return nil
+		}
+		rs = &resState{decl: decl}
+		inst.res[key] = rs
+	}
+	switch rs.state {
+	case inProgress:
+		return nil
+	case done:
+		return rs
+	}
+	rs.state = inProgress
+	defer func() { rs.state = done }()
+	d := rs.decl
+	s := newScope(inst)
+	kind, keys, eachVals := s.expand(d.count, d.forEach)
+	rs.kind = kind
+	for i, k := range keys {
+		is := s.withKey(kind, k, eachVals[i])
+		body := is.buildBlock(d.body, d.typ, []string{d.typ, d.name}, "", d.declRange, true)
+		r := &graph.Resource{
+			Address:     inst.prefix + d.key() + graph.KeyString(k),
+			Module:      inst.path,
+			Type:        d.typ,
+			Name:        d.name,
+			Mode:        d.mode,
+			Key:         k,
+			Body:        body,
+			DeclRange:   d.declRange,
+			BlockRange:  d.blockRange,
+			ModuleCalls: inst.calls,
+		}
+		if kind == byUnknown {
+			r.Key = cty.UnknownVal(cty.DynamicPseudoType)
+			r.Address = inst.prefix + d.key() + "[*]"
+		}
+		rs.insts = append(rs.insts, r)
+		rs.attrs = append(rs.attrs, blockValueMap(body))
+	}
+	return rs
+}
+
+// expand evaluates count/for_each into instance keys (and each.value).
+func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, []cty.Value) {
+	unknown := func() (expandKind, []cty.Value, []cty.Value) {
+		return byUnknown, []cty.Value{cty.UnknownVal(cty.DynamicPseudoType)}, []cty.Value{cty.DynamicVal}
+	}
+	switch {
+	case count != nil:
+		v := s.eval(count).v
+		if !v.IsKnown() || v.IsNull() {
+			return unknown()
+		}
+		n, ok := graph.IntOf(v)
+		if !ok || n > maxInstances {
+			return unknown()
+		}
+		if n <= 0 {
+			return byCount, nil, nil
+		}
+		keys := make([]cty.Value, n)
+		for i := range keys {
+			keys[i] = cty.NumberIntVal(int64(i))
+		}
+		return byCount, keys, make([]cty.Value, n)
+	case forEach != nil:
+		v := s.eval(forEach).v
+		if !v.IsWhollyKnown() || v.IsNull() {
+			return unknown()
+		}
+		ty := v.Type()
+		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType() || ty.IsListType() || ty.IsTupleType()) {
+			return unknown()
+		}
+		if v.LengthInt() > maxInstances {
+			return unknown()
+		}
+		var keys, vals []cty.Value
+		seen := map[string]bool{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, ev := it.Element()
+			if ty.IsSetType() || ty.IsListType() || ty.IsTupleType() {
+				if ev.Type() != cty.String || ev.IsNull() {
+					return unknown()
+				}
+				k = ev
+			}
+			if seen[k.AsString()] {
+				continue
+			}
+			seen[k.AsString()] = true
+			keys = append(keys, k)
+			vals = append(vals, ev)
+		}
+		if ty.IsListType() || ty.IsTupleType() {
+			order := make([]int, len(keys))
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(a, b int) bool { return keys[order[a]].AsString() < keys[order[b]].AsString() })
+			sk, sv := make([]cty.Value, len(keys)), make([]cty.Value, len(keys))
+			for i, o := range order {
+				sk[i], sv[i] = keys[o], vals[o]
+			}
+			keys, vals = sk, sv
+		}
+		return byForEach, keys, vals
+	}
+	return single, []cty.Value{cty.NilVal}, []cty.Value{cty.NilVal}
+}
+
+// callState expands a module call once: resolves its source, instances and
+// child module instances.
+func (inst *modInst) callState(name string) *callState {
+	cs := inst.callSt[name]
+	if cs == nil {
+		decl := inst.mod.callByName[name]
+		if decl == nil {
+			return nil
+		}
+		cs = &callState{decl: decl}
+		inst.callSt[name] = cs
+	}
+	switch cs.state {
+	case inProgress:
+		return nil
+	case done:
+		return cs
+	}
+	cs.state = inProgress
+	defer func() { cs.state = done }()
+	d := cs.decl
+	re := inst.re
+	dir := ""
+	switch {
+	case isLocalSource(d.source):
+		dir = filepath.Join(inst.mod.dir, filepath.FromSlash(d.source))
+	case d.source != "":
+		key := d.name
+		if inst.keyPath != "" {
+			key = inst.keyPath + "." + d.name
+		}
+		dir = re.remote[key]
+	}
+	if dir == "" {
+		return cs // remote and not installed: outputs unknown, nothing loaded
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	for p := inst; p != nil; p = p.parent {
+		if p.mod.dir == dir {
+			chain := []string{}
+			for q := inst; q != nil; q = q.parent {
+				chain = append([]string{q.mod.display}, chain...)
+				if q == p {
+					break
+				}
+			}
+			chain = append(chain, re.ld.displayName(dir))
+			rng := d.declRange
+			re.diag(&hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("module cycle: %s", strings.Join(chain, " -> ")),
+				Detail:   fmt.Sprintf("module %q calls a module that is already being loaded; it is not loaded again.", d.name),
+				Subject:  &rng,
+			})
+			return cs
+		}
+	}
+	if inst.depth >= maxModuleDepth {
+		rng := d.declRange
+		re.diag(&hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("module %q nests deeper than %d module calls; not loaded", d.name, maxModuleDepth),
+			Subject:  &rng,
+		})
+		return cs
+	}
+	mod := re.ld.getModule(dir)
+	if mod == nil {
+		rng := d.sourceRng
+		if rng.Filename == "" {
+			rng = d.declRange
+		}
+		re.diag(&hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("module %q: source %q not found", d.name, d.source),
+			Subject:  &rng,
+		})
+		return cs
+	}
+	cs.resolved = true
+	s := newScope(inst)
+	kind, keys, eachVals := s.expand(d.count, d.forEach)
+	cs.kind = kind
+	cs.keys = keys
+	for i, k := range keys {
+		callScope := s.withKey(kind, k, eachVals[i])
+		childKey := k
+		if kind == byUnknown {
+			childKey = cty.UnknownVal(cty.DynamicPseudoType)
+		}
+		cs.children = append(cs.children, re.newInst(mod, inst, d, childKey, callScope))
+	}
+	return cs
+}
+
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".."
+}
+
+// finalize evaluates every resource and module call of the instance, and of
+// the instances it calls.
+func (inst *modInst) finalize() {
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				inst.re.diag(&hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  fmt.Sprintf("%s: internal error while evaluating module %s: %v", inst.mod.display, inst.path, r),
+					Detail:   string(debug.Stack()),
+				})
+			}
+		}()
+		for _, rd := range inst.mod.resources {
+			inst.resource(rd.key())
+		}
+		for _, cd := range inst.mod.calls {
+			inst.callState(cd.name)
+		}
+	}()
+	for _, cd := range inst.mod.calls {
+		if cs := inst.callSt[cd.name]; cs != nil {
+			for _, child := range cs.children {
+				child.finalize()
+			}
+		}
+	}
+}
+
+func (re *rootEval) resources() []*graph.Resource {
+	var out []*graph.Resource
+	for _, inst := range re.insts {
+		for _, rd := range inst.mod.resources {
+			if rs := inst.res[rd.key()]; rs != nil {
+				out = append(out, rs.insts...)
+			}
+		}
+	}
+	return out
+}
+
+// pathObject is path.module/path.root/path.cwd as Terraform sets them when
+// run from the root directory.
+func (re *rootEval) pathObject(mod *module) cty.Value {
+	rel, err := filepath.Rel(re.rootDir, mod.dir)
+	if err != nil {
+		rel = mod.dir
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(filepath.ToSlash(rel)),
+		"root":   cty.StringVal("."),
+		"cwd":    cty.StringVal(filepath.ToSlash(re.rootDir)),
+	})
+}
