@@ -182,9 +182,18 @@ func (in *Input) RelPath(name string) (rel string, ok bool) {
 	return strings.TrimPrefix(rel, "./"), true
 }
 
-// DisplayPath is RelPath for humans: relative when possible, else as given.
+// DisplayPath is RelPath for humans: relative inside WorkDir; outside it,
+// absolute when WorkDir is known, since "../../x" makes readers count.
 func (in *Input) DisplayPath(name string) string {
-	p, _ := in.RelPath(name)
+	p, ok := in.RelPath(name)
+	if ok && (p == ".." || strings.HasPrefix(p, "../")) {
+		if filepath.IsAbs(name) {
+			return filepath.ToSlash(name)
+		}
+		if filepath.IsAbs(in.WorkDir) {
+			return filepath.ToSlash(filepath.Join(in.WorkDir, name))
+		}
+	}
 	return p
 }
 
