@@ -285,7 +285,7 @@ func decodeRule(cfg *File, blk *hcl.Block, lookup RuleLookup, diags *hcl.Diagnos
 	c, d := blk.Body.Content(schema)
 	for _, diag := range d {
 		if diag.Summary == "Unsupported argument" {
-			diag.Detail = fmt.Sprintf("rule %q has no setting by that name; its settings are %s.", id, strings.Join(append(append([]string(nil), ruleFixedAttrs...), opts...), ", "))
+			diag.Detail += fmt.Sprintf(" Rule %q takes %s.", id, strings.Join(append(append([]string(nil), ruleFixedAttrs...), opts...), ", "))
 		}
 	}
 	*diags = append(*diags, d...)
