@@ -5,6 +5,8 @@ import "sort"
 // registry is every rule, as a plain slice. Add a rule here when you add its file.
 var registry = []*Rule{
 	RDSStorageEncrypted,
+	EC2DedicatedTenancy,
+	VPCDedicatedTenancy,
 }
 
 // All returns every rule, sorted by id.

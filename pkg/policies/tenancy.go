@@ -1,0 +1,277 @@
+package policies
+
+import (
+	"fmt"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+)
+
+// Dedicated tenancy is decided two hops away from the compute resource: an
+// instance runs on dedicated hardware when it asks for it, or when its subnet
+// lies in a VPC whose instance_tenancy is "dedicated" (the VPC setting wins
+// over the instance's own "default"). These helpers walk instance → subnet →
+// VPC and say why when the answer is no, so messages can name the VPC.
+
+// tenancyAnswer is a three-valued answer with the reason a user needs to act on.
+type tenancyAnswer struct {
+	answer graph.Tri
+	// why explains a False or Unknown answer ("subnet aws_subnet.app is in
+	// aws_vpc.main whose instance_tenancy is \"default\"").
+	why string
+}
+
+// maxWiringDepth bounds walks through wiring that may loop (a snapshot copied
+// from a copy of itself is impossible, but a broken configuration can say so).
+const maxWiringDepth = 8
+
+// dedicatedTenancyValue answers whether an instance-level tenancy setting
+// ("tenancy", "placement_tenancy", "placement.tenancy") puts instances on
+// single-tenant hardware. "host" (Dedicated Hosts) is accepted by the paper too.
+func dedicatedTenancyValue(a *graph.Attribute) graph.Tri {
+	if a == nil {
+		return graph.False
+	}
+	s, ok := a.String()
+	if !ok {
+		return graph.Unknown
+	}
+	return graph.TriOf(s == "dedicated" || s == "host")
+}
+
+// vpcDedicated answers whether instances launched into the VPC are Dedicated
+// Instances. instance_tenancy defaults to "default" on every provider version.
+func vpcDedicated(vpc *graph.Resource) tenancyAnswer {
+	if vpc.Type == "aws_default_vpc" {
+		// A default VPC is always created with default tenancy, and AWS cannot
+		// change a VPC from default to dedicated.
+		return tenancyAnswer{graph.False, fmt.Sprintf("%s, a default VPC whose tenancy is always \"default\"", vpc.Address)}
+	}
+	a := vpc.Attr("instance_tenancy")
+	if a == nil {
+		return tenancyAnswer{graph.False, fmt.Sprintf("%s whose instance_tenancy is not set (default \"default\")", vpc.Address)}
+	}
+	s, ok := a.String()
+	if !ok {
+		return tenancyAnswer{graph.Unknown, fmt.Sprintf("the instance_tenancy of %s is not known before apply", vpc.Address)}
+	}
+	if s == "dedicated" {
+		return tenancyAnswer{answer: graph.True}
+	}
+	return tenancyAnswer{graph.False, fmt.Sprintf("%s whose instance_tenancy is %q", vpc.Address, enumLike(s))}
+}
+
+// subnetDedicated answers whether a subnet's VPC is dedicated.
+func subnetDedicated(g *graph.Graph, subnet *graph.Resource) tenancyAnswer {
+	if subnet.Type == "aws_default_subnet" {
+		return tenancyAnswer{graph.False, fmt.Sprintf("subnet %s is a default subnet, in the default VPC whose tenancy is always \"default\"", subnet.Address)}
+	}
+	vpcAttr := subnet.Attr("vpc_id")
+	vpcs := append(g.Follow(vpcAttr, "aws_vpc"), g.Follow(vpcAttr, "aws_default_vpc")...)
+	if len(vpcs) == 0 {
+		return tenancyAnswer{graph.Unknown, fmt.Sprintf("the VPC of subnet %s is outside this configuration", subnet.Address)}
+	}
+	out := tenancyAnswer{answer: graph.True}
+	for _, vpc := range vpcs {
+		v := vpcDedicated(vpc)
+		switch v.answer {
+		case graph.False:
+			return tenancyAnswer{graph.False, fmt.Sprintf("subnet %s is in %s", subnet.Address, v.why)}
+		case graph.Unknown:
+			out = tenancyAnswer{graph.Unknown, v.why}
+		}
+	}
+	return out
+}
+
+// subnetsDedicated answers whether every subnet an attribute names
+// (subnet_id, subnet_ids, vpc_zone_identifier) lies in a dedicated VPC.
+// Subnets named by literal id or by data sources are outside the graph, so the
+// answer is Unknown unless some subnet in the graph already answers False.
+func subnetsDedicated(g *graph.Graph, a *graph.Attribute) tenancyAnswer {
+	if a == nil {
+		return tenancyAnswer{graph.Unknown, "no subnet is named"}
+	}
+	subnets := append(g.Follow(a, "aws_subnet"), g.Follow(a, "aws_default_subnet")...)
+	outside := len(g.Follow(a, "")) > len(subnets) || hasUnresolvedRefs(g, a) || hasLiteralOrUnknownIDs(a)
+	out := tenancyAnswer{answer: graph.True}
+	if len(subnets) == 0 {
+		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("the subnets named by %s are outside this configuration", a.Name)}
+	}
+	for _, s := range subnets {
+		v := subnetDedicated(g, s)
+		switch v.answer {
+		case graph.False:
+			return v
+		case graph.Unknown:
+			out = v
+		}
+	}
+	if outside && out.answer == graph.True {
+		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("some subnets named by %s are outside this configuration", a.Name)}
+	}
+	return out
+}
+
+// hasUnresolvedRefs answers whether a reference names a resource the graph
+// does not hold (a remote module's output, a resource filtered out).
+func hasUnresolvedRefs(g *graph.Graph, a *graph.Attribute) bool {
+	for _, ref := range a.Refs {
+		if len(g.Resolve(ref)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLiteralOrUnknownIDs answers whether the value holds ids that cannot be
+// followed: literal strings ("subnet-0abc"), or an unknown value that no
+// reference explains (a variable without a value). Ids of resources created by
+// the configuration are unknown before apply, so known strings are literals.
+func hasLiteralOrUnknownIDs(a *graph.Attribute) bool {
+	v := a.Value
+	if v == cty.NilVal {
+		return false
+	}
+	if !v.IsKnown() {
+		return len(a.Refs) == 0
+	}
+	if v.IsNull() {
+		return false
+	}
+	ty := v.Type()
+	if ty == cty.String {
+		return v.AsString() != ""
+	}
+	if ty.IsListType() || ty.IsSetType() || ty.IsTupleType() {
+		for it := v.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if !ev.IsKnown() {
+				if len(a.Refs) == 0 {
+					return true
+				}
+				continue
+			}
+			if !ev.IsNull() && ev.Type() == cty.String && ev.AsString() != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enumLike echoes a setting only when it looks like an enum value, so a
+// message never carries free text from the configuration.
+func enumLike(s string) string {
+	if len(s) > 40 {
+		return "…"
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' || r == ':') {
+			return "…"
+		}
+	}
+	return s
+}
+
+// asgUsers returns the auto scaling groups that launch from r, a launch
+// template or launch configuration, by reference or by literal name.
+func asgUsers(g *graph.Graph, r *graph.Resource) []*graph.Resource {
+	seen := map[*graph.Resource]bool{}
+	var out []*graph.Resource
+	add := func(asg *graph.Resource) {
+		if !seen[asg] {
+			seen[asg] = true
+			out = append(out, asg)
+		}
+	}
+	for _, e := range g.Referrers(r, "aws_autoscaling_group") {
+		add(e.From)
+	}
+	name, named := r.Attr("name").String()
+	if !named {
+		return out
+	}
+	for _, asg := range g.OfType("aws_autoscaling_group") {
+		if r.Type == "aws_launch_configuration" {
+			if s, ok := asg.Attr("launch_configuration").String(); ok && s == name {
+				add(asg)
+			}
+			continue
+		}
+		for _, spec := range launchTemplateSpecs(asg) {
+			if s, ok := spec.Attr(spec.nameAttr).String(); ok && s == name {
+				add(asg)
+			}
+		}
+	}
+	return out
+}
+
+// ltSpec is a block naming a launch template: `launch_template { id, name }`
+// on instances and groups, `launch_template_specification { launch_template_id,
+// launch_template_name }` inside a mixed instances policy.
+type ltSpec struct {
+	*graph.Block
+	idAttr, nameAttr string
+}
+
+// launchTemplateSpecs returns every block of r that names a launch template.
+func launchTemplateSpecs(r *graph.Resource) []ltSpec {
+	var out []ltSpec
+	for _, b := range r.Blocks("launch_template") {
+		out = append(out, ltSpec{b, "id", "name"})
+	}
+	for _, mip := range r.Blocks("mixed_instances_policy") {
+		for _, lt := range mip.NestedBlocks("launch_template") {
+			for _, s := range lt.NestedBlocks("launch_template_specification") {
+				out = append(out, ltSpec{s, "launch_template_id", "launch_template_name"})
+			}
+			for _, o := range lt.NestedBlocks("override") {
+				for _, s := range o.NestedBlocks("launch_template_specification") {
+					out = append(out, ltSpec{s, "launch_template_id", "launch_template_name"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// templatesOf resolves a launch template spec to the templates in the graph.
+// ok is false when the spec names a template the graph does not hold.
+func templatesOf(g *graph.Graph, spec ltSpec) (templates []*graph.Resource, ok bool) {
+	for _, attr := range []string{spec.idAttr, spec.nameAttr} {
+		a := spec.Attr(attr)
+		if a == nil {
+			continue
+		}
+		if len(a.Refs) > 0 {
+			found := g.Follow(a, "aws_launch_template")
+			return found, len(found) > 0
+		}
+		if s, known := a.String(); known {
+			if attr == spec.nameAttr {
+				found := g.WithAttrValue("aws_launch_template", "name", s)
+				return found, len(found) > 0
+			}
+			return nil, false
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// asgDedicated answers whether an auto scaling group launches into dedicated
+// VPCs. A group without vpc_zone_identifier launches into the default VPC.
+func asgDedicated(g *graph.Graph, asg *graph.Resource) tenancyAnswer {
+	a := asg.Attr("vpc_zone_identifier")
+	if a.IsSet() == graph.False {
+		return tenancyAnswer{graph.False, fmt.Sprintf("auto scaling group %s launches from it with no vpc_zone_identifier, so into the default VPC", asg.Address)}
+	}
+	v := subnetsDedicated(g, a)
+	if v.answer == graph.False {
+		v.why = fmt.Sprintf("auto scaling group %s launches from it: %s", asg.Address, v.why)
+	}
+	return v
+}
