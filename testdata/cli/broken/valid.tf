@@ -1,0 +1,5 @@
+resource "aws_db_instance" "main" {
+  engine            = "mysql"
+  instance_class    = "db.t3.micro"
+  storage_encrypted = false
+}
