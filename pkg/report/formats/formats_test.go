@@ -1,0 +1,154 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/report"
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/report/reporttest"
+)
+
+func TestLookup(t *testing.T) {
+	want := []string{"text", "json", "sarif", "junit", "checkstyle", "markdown"}
+	if got := Formats(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("Formats() = %v", got)
+	}
+	Formats()[0] = "changed"
+	if Formats()[0] != "text" {
+		t.Error("Formats exposes its slice")
+	}
+	for _, name := range want {
+		if w, ok := Lookup(name); !ok || w == nil {
+			t.Errorf("Lookup(%q) missing", name)
+		}
+	}
+	for _, name := range []string{"", "TEXT", "xml", "html"} {
+		if _, ok := Lookup(name); ok {
+			t.Errorf("Lookup(%q) found a writer", name)
+		}
+	}
+}
+
+func write(t *testing.T, format string, in *report.Input) []byte {
+	t.Helper()
+	w, _ := Lookup(format)
+	var buf bytes.Buffer
+	if err := w(&buf, in); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+// Same input, same bytes; and the order findings arrive in does not matter
+// once they are sorted.
+func TestDeterministic(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for _, format := range Formats() {
+		first := write(t, format, reporttest.Sample())
+		if again := write(t, format, reporttest.Sample()); !bytes.Equal(first, again) {
+			t.Errorf("%s: two writes differ", format)
+		}
+		for i := 0; i < 10; i++ {
+			in := reporttest.Sample()
+			rng.Shuffle(len(in.Findings), func(a, b int) { in.Findings[a], in.Findings[b] = in.Findings[b], in.Findings[a] })
+			rng.Shuffle(len(in.Rules), func(a, b int) { in.Rules[a], in.Rules[b] = in.Rules[b], in.Rules[a] })
+			policies.SortFindings(in.Findings)
+			if got := write(t, format, in); !bytes.Equal(first, got) {
+				t.Errorf("%s: shuffled input %d gives different bytes", format, i)
+				break
+			}
+		}
+	}
+}
+
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "sarif", "testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func wellFormedXML(doc []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	elements := 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if _, ok := tok.(xml.StartElement); ok {
+			elements++
+		}
+	}
+	if elements == 0 {
+		return errors.New("no root element")
+	}
+	return nil
+}
+
+// Every format writes a valid document for a clean run, for an input with
+// nothing at all, and for the full sample.
+func TestValidDocuments(t *testing.T) {
+	schema := sarifSchema(t)
+	inputs := map[string]*report.Input{
+		"empty":  reporttest.Empty(),
+		"zero":   {},
+		"sample": reporttest.Sample(),
+	}
+	for name, in := range inputs {
+		for _, format := range Formats() {
+			out := write(t, format, in)
+			var err error
+			switch format {
+			case "json":
+				var v map[string]any
+				if err = json.Unmarshal(out, &v); err == nil && (v["findings"] == nil || v["errors"] == nil) {
+					err = errors.New("findings or errors is null")
+				}
+			case "sarif":
+				var inst any
+				if inst, err = jsonschema.UnmarshalJSON(bytes.NewReader(out)); err == nil {
+					err = schema.Validate(inst)
+				}
+			case "junit", "checkstyle":
+				err = wellFormedXML(out)
+			case "text", "markdown":
+				if len(bytes.TrimSpace(out)) == 0 || !bytes.HasSuffix(out, []byte("\n")) {
+					err = errors.New("empty or unterminated output")
+				}
+			}
+			if err != nil {
+				t.Errorf("%s/%s: %v\n%s", name, format, err, out)
+			}
+		}
+	}
+}
