@@ -71,8 +71,10 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 		index[typ] = i + 1
 		return prefix + typ + "[" + strconv.Itoa(i) + "]"
 	}
+	// The stand-in takes no index: how many blocks precede later ones is
+	// unknown, and `[*]` is how the plan loader names the same stand-in.
 	unknown := func() []*graph.Block {
-		return []*graph.Block{{Type: typ, Path: next(), Range: db.DefRange, Unknown: true, Attrs: map[string]*graph.Attribute{}}}
+		return []*graph.Block{{Type: typ, Path: prefix + typ + "[*]", Range: db.DefRange, Unknown: true, Attrs: map[string]*graph.Attribute{}}}
 	}
 	if content == nil || content.Attributes["for_each"] == nil {
 		return unknown()

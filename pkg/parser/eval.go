@@ -293,7 +293,9 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			if astInfo == nil && len(t) == 3 {
 				astInfo = collectTraversalInfo(expr)
 			}
-			refs = append(refs, s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo))
+			if ref, ok := s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo); ok {
+				refs = append(refs, ref)
+			}
 		case "count":
 			if s.countIdx != cty.NilVal {
 				ctx.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": s.countIdx})
@@ -316,7 +318,9 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			if astInfo == nil && len(t) == 2 {
 				astInfo = collectTraversalInfo(expr)
 			}
-			refs = append(refs, s.resourceNeed(&n, root+"."+name, t, 2, astInfo))
+			if ref, ok := s.resourceNeed(&n, root+"."+name, t, 2, astInfo); ok {
+				refs = append(refs, ref)
+			}
 		}
 	}
 
@@ -471,8 +475,12 @@ func collectTraversalInfo(expr hcl.Expression) *traversalInfo {
 
 // resourceNeed records that the expression needs a resource object and
 // returns the reference edge. n is the number of traversal steps naming the
-// resource (2 for managed, 3 for data).
-func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info *traversalInfo) graph.Ref {
+// resource (2 for managed, 3 for data). A name no resource of the module
+// declares is no edge.
+func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info *traversalInfo) (graph.Ref, bool) {
+	if _, declared := s.inst.mod.resByKey[key]; !declared {
+		return graph.Ref{}, false
+	}
 	ref := graph.Ref{Base: s.inst.prefix + key, Key: cty.NilVal}
 	attr := ""
 	if k := keyAt(t, n); k != cty.NilVal {
@@ -504,7 +512,7 @@ func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info
 	if attr != "" {
 		set[attr] = true
 	}
-	return ref
+	return ref, true
 }
 
 func (s *scope) moduleRefs(name string, t hcl.Traversal, key cty.Value, out string, info *traversalInfo) []graph.Ref {
@@ -776,7 +784,11 @@ func (inst *modInst) resource(key string) *resState {
 	rs.kind = kind
 	for i, k := range keys {
 		is := s.withKey(kind, k, eachVals[i])
-		body := is.buildBlock(d.body, d.typ, []string{d.typ, d.name}, "", d.declRange, true)
+		blockType := "resource"
+		if d.mode == graph.Data {
+			blockType = "data"
+		}
+		body := is.buildBlock(d.body, blockType, []string{d.typ, d.name}, "", d.declRange, true)
 		r := &graph.Resource{
 			Address:     inst.prefix + d.key() + graph.KeyString(k),
 			Module:      inst.path,

@@ -193,11 +193,18 @@ func (ld *loader) moduleFiles(dir string) ([]fileJob, error) {
 			continue
 		}
 		full := filepath.Join(dir, name)
-		if e.Type()&os.ModeSymlink != 0 {
-			if info, err := os.Stat(full); err != nil || info.IsDir() {
+		mode := e.Type()
+		if mode&os.ModeSymlink != 0 {
+			info, err := os.Stat(full)
+			if err != nil {
+				ld.addDiags(fileDiag(ld.displayName(full), "cannot read: "+err.Error()))
 				continue
 			}
-		} else if e.IsDir() {
+			mode = info.Mode().Type()
+		}
+		if !mode.IsRegular() {
+			// Directories named x.tf, FIFOs, devices: nothing to parse, and
+			// opening a FIFO would block.
 			continue
 		}
 		jobs = append(jobs, fileJob{abs: full, name: ld.displayName(full)})

@@ -107,6 +107,7 @@ func Load(paths []string, opts Options) (res *Result) {
 		res.Files[k] = v
 	}
 	sort.SliceStable(graphs, func(i, j int) bool { return graphs[i].Root < graphs[j].Root })
+	sortDiags(res.Diags)
 	res.Graphs = graphs
 	return res
 }
@@ -124,4 +125,21 @@ func workDirOf(opts Options) string {
 		return real
 	}
 	return wd
+}
+
+// sortDiags orders diagnostics by place so output does not depend on which
+// goroutine finished first; diagnostics without a place keep their order first.
+func sortDiags(diags hcl.Diagnostics) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i].Subject, diags[j].Subject
+		switch {
+		case a == nil || b == nil:
+			return a == nil && b != nil
+		case a.Filename != b.Filename:
+			return a.Filename < b.Filename
+		case a.Start.Byte != b.Start.Byte:
+			return a.Start.Byte < b.Start.Byte
+		}
+		return diags[i].Summary < diags[j].Summary
+	})
 }

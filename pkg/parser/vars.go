@@ -100,14 +100,11 @@ func (ld *loader) commandLineVars(c *cliVars) {
 			c.env[strings.TrimPrefix(name, "TF_VAR_")] = rawVar{raw: value, fromCL: true}
 		}
 		for _, f := range ld.opts.VarFiles {
+			// Like the path arguments, var files are relative to the
+			// process's directory, not to WorkDir (which only names files).
 			p := f
-			if !filepath.IsAbs(p) {
-				if ld.opts.WorkDir != "" {
-					p = filepath.Join(ld.opts.WorkDir, p)
-				}
-				if a, err := filepath.Abs(p); err == nil {
-					p = a
-				}
+			if a, err := filepath.Abs(p); err == nil {
+				p = a
 			}
 			vals, diags := ld.readVarsFile(p)
 			ld.addDiags(diags...)

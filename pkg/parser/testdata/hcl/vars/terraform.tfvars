@@ -1,0 +1,6 @@
+from_env         = "tfvars"
+from_tfvars      = "tfvars"
+from_tfvars_json = "tfvars"
+from_auto        = "tfvars"
+from_varfile     = "tfvars"
+from_cli         = "tfvars"
