@@ -12,7 +12,7 @@ type token struct {
 // snake_case, kebab-case, dotted.paths, camelCase, PascalCase and
 // ACRONYMCase ("SSNNumber" → ssn, number), with digits as words of their own.
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, 8)
 	i := 0
 	for i < len(s) {
 		if !isAlnum(s[i]) {
@@ -22,14 +22,31 @@ func tokenize(s string) []token {
 		start := i
 		for i < len(s) && isAlnum(s[i]) {
 			if i > start && wordBreak(s, i) {
-				out = append(out, token{word: strings.ToLower(s[start:i]), start: start, end: i})
+				out = append(out, token{word: lowerASCII(s[start:i]), start: start, end: i})
 				start = i
 			}
 			i++
 		}
-		out = append(out, token{word: strings.ToLower(s[start:i]), start: start, end: i})
+		out = append(out, token{word: lowerASCII(s[start:i]), start: start, end: i})
 	}
 	return out
+}
+
+// lowerASCII lower-cases a token of ASCII letters and digits, without
+// allocating when it already is.
+func lowerASCII(w string) string {
+	for i := 0; i < len(w); i++ {
+		if isUpper(w[i]) {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if isUpper(b[j]) {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return w
 }
 
 // wordBreak answers whether a new word starts at s[i] inside a run of letters

@@ -38,19 +38,44 @@ var (
 
 // findValues returns every value shape in s, sorted.
 func findValues(s string) []Match {
-	hasDigit := strings.ContainsAny(s, "0123456789")
+	// Go's regexp costs far more than a byte loop, and most strings of a
+	// configuration cannot hold most shapes: count what each shape needs
+	// first and run only the expressions that could match.
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			digits++
+		}
+	}
 	hasAt := strings.IndexByte(s, '@') >= 0
-	if !hasDigit && !hasAt {
-		// Every value shape but e-mail needs a digit; most names have none.
+	if digits < 4 && !hasAt {
+		// Every value shape but e-mail needs at least four digits (an MRN);
+		// most names have none.
 		return nil
 	}
 	var ms []Match
-	if hasDigit {
+	if digits >= 9 && hasRun(s, 3, "- ", 2) {
 		ms = scan(reSSN, s, ms, acceptSSN)
+	}
+	if digits >= 5 && mbiCandidate(s) {
 		ms = scan(reMBI, s, ms, acceptMBI)
-		ms = scan(rePhone, s, ms, acceptPhone)
-		ms = scan(rePhoneE164, s, ms, acceptE164)
-		ms = scan(reMRN, s, ms, acceptMRN)
+	}
+	if digits >= 10 {
+		if hasRun(s, 3, " .-)", 3) {
+			ms = scan(rePhone, s, ms, acceptPhone)
+		}
+		if strings.Contains(s, "+1") {
+			ms = scan(rePhoneE164, s, ms, acceptE164)
+		}
+	}
+	var lower string
+	if digits >= 4 {
+		lower = strings.ToLower(s)
+		if strings.Contains(lower, "mrn") || strings.Contains(lower, "med") {
+			ms = scan(reMRN, s, ms, acceptMRN)
+		}
+	}
+	if digits >= 6 && containsAny(lower, "dob", "d.o", "birth", "born", "bday") {
 		ms = findBirthDates(s, ms)
 	}
 	if hasAt {
@@ -59,6 +84,78 @@ func findValues(s string) []Match {
 	ms = dropPhonesInsideLonger(ms)
 	sortMatches(ms)
 	return ms
+}
+
+// hasRun answers whether s holds `left` digits, one byte of seps, and
+// `right` more digits: the skeleton an SSN or phone number cannot lack.
+func hasRun(s string, left int, seps string, right int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isDigit(c) {
+			run++
+			continue
+		}
+		if run >= left && strings.IndexByte(seps, c) >= 0 {
+			j, n := i+1, 0
+			if c == ')' && j < len(s) && s[j] == ' ' {
+				j++
+			}
+			for j < len(s) && isDigit(s[j]) && n < right {
+				j++
+				n++
+			}
+			if n == right {
+				return true
+			}
+		}
+		run = 0
+	}
+	return false
+}
+
+// mbiCandidate answers whether s has a run of exactly eleven letters and
+// digits, or runs of four, three and four joined by dashes: the only ways an
+// MBI can stand as a token of its own.
+func mbiCandidate(s string) bool {
+	var runs [3]int // the last three runs, newest last
+	var joins [2]bool
+	run := 0
+	flush := func(dash bool) bool {
+		if run == 0 {
+			runs, joins = [3]int{}, [2]bool{}
+			return false
+		}
+		runs[0], runs[1], runs[2] = runs[1], runs[2], run
+		if run == 11 {
+			return true
+		}
+		if runs == [3]int{4, 3, 4} && joins[0] && joins[1] {
+			return true
+		}
+		joins[0], joins[1] = joins[1], dash
+		run = 0
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if isAlnum(s[i]) {
+			run++
+			continue
+		}
+		if flush(s[i] == '-') {
+			return true
+		}
+	}
+	return flush(false)
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // scan runs re over s from every position a rejected candidate leaves, so a
@@ -278,9 +375,6 @@ func acceptMRN(s string, loc []int) (Match, bool) {
 // findBirthDates reports dates written beside a birth keyword. A date alone
 // (logs-2024-01-01) is not PHI-shaped; next to dob it is.
 func findBirthDates(s string, out []Match) []Match {
-	if !reBirthWord.MatchString(s) {
-		return out
-	}
 	var dates []Match
 	dates = scan(reDateYMD, s, dates, acceptYMD)
 	dates = scan(reDateMDY, s, dates, acceptMDY)
