@@ -7,6 +7,8 @@ var registry = []*Rule{
 	RDSStorageEncrypted,
 	EC2DedicatedTenancy,
 	VPCDedicatedTenancy,
+	EMRDedicatedTenancy,
+	EMREncryption,
 }
 
 // All returns every rule, sorted by id.
