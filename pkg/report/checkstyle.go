@@ -46,10 +46,7 @@ func Checkstyle(w io.Writer, in *Input) error {
 		if d.Severity == hcl.DiagError {
 			sev = "error"
 		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += ": " + d.Detail
-		}
+		msg := DiagMessage(d)
 		add(in.DisplayPath(d.Subject.Filename), checkstyleError{
 			Line: clampPos(d.Subject.Start.Line), Column: clampPos(d.Subject.Start.Column),
 			Severity: sev, Message: msg, Source: "tflint-hipaa",

@@ -100,7 +100,7 @@ func JSON(w io.Writer, in *Input) error {
 		if d == nil {
 			continue
 		}
-		jd := jsonDiag{Severity: "warning", Summary: d.Summary, Detail: d.Detail}
+		jd := jsonDiag{Severity: "warning", Summary: Redact(d.Summary), Detail: Redact(d.Detail)}
 		if d.Severity == hcl.DiagError {
 			jd.Severity = "error"
 		}

@@ -109,7 +109,7 @@ func JUnit(w io.Writer, in *Input) error {
 			Name:      name,
 			File:      file,
 			Line:      line,
-			Error:     &junitProblem{Message: d.Summary, Type: "error", Body: diagLine(in, d)},
+			Error:     &junitProblem{Message: Redact(d.Summary), Type: "error", Body: diagLine(in, d)},
 		})
 		errSuite.Tests++
 		errSuite.Errors++
@@ -187,10 +187,7 @@ func firstLine(s string) string {
 
 // diagLine renders a diagnostic as "file:line:col: summary: detail".
 func diagLine(in *Input, d *hcl.Diagnostic) string {
-	msg := d.Summary
-	if d.Detail != "" {
-		msg += ": " + d.Detail
-	}
+	msg := DiagMessage(d)
 	if d.Subject != nil && d.Subject.Filename != "" {
 		return in.position(*d.Subject) + ": " + msg
 	}

@@ -58,10 +58,7 @@ func Markdown(w io.Writer, in *Input) error {
 			if d.Subject != nil && d.Subject.Filename != "" {
 				loc = mdCode(in.position(*d.Subject))
 			}
-			msg := d.Summary
-			if d.Detail != "" {
-				msg += ": " + d.Detail
-			}
+			msg := DiagMessage(d)
 			fmt.Fprintf(bw, "| %s | %s |\n", loc, mdText(msg))
 		}
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/phi"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -198,12 +199,35 @@ func (in *Input) DisplayPath(name string) string {
 }
 
 // Message is the text shown for f: undetermined findings start with
-// "cannot verify: " so no reader mistakes them for violations.
+// "cannot verify: " so no reader mistakes them for violations. Rules redact
+// what they quote; redacting again here keeps the promise of no PHI in any
+// output even when a rule forgets.
 func Message(f *policies.Finding) string {
-	if f.Undetermined && !strings.HasPrefix(f.Message, CannotVerifyPrefix) {
-		return CannotVerifyPrefix + f.Message
+	msg := Redact(f.Message)
+	if f.Undetermined && !strings.HasPrefix(msg, CannotVerifyPrefix) {
+		return CannotVerifyPrefix + msg
 	}
-	return f.Message
+	return msg
+}
+
+// Redact masks values shaped like PHI (phi.Redact), keeping the length in
+// bytes so source excerpts keep their columns.
+func Redact(s string) string { return phi.Redact(s) }
+
+// DiagMessage is "summary: detail" of a diagnostic, redacted: parse errors
+// can quote the source they failed on.
+func DiagMessage(d *hcl.Diagnostic) string {
+	msg := d.Summary
+	if d.Detail != "" {
+		if msg != "" {
+			msg += ": "
+		}
+		msg += d.Detail
+	}
+	if msg == "" {
+		msg = "unknown error"
+	}
+	return Redact(msg)
 }
 
 // Line returns the 1-based line n of src without its line ending, and false

@@ -87,10 +87,7 @@ func Text(w io.Writer, in *Input) error {
 		if d.Severity == hcl.DiagError {
 			label = p.err.Sprint("ERROR")
 		}
-		msg := sanitize(d.Summary)
-		if d.Detail != "" {
-			msg += ": " + sanitize(d.Detail)
-		}
+		msg := sanitize(DiagMessage(d))
 		if d.Subject != nil && d.Subject.Filename != "" {
 			fmt.Fprintf(bw, "%s  %s  %s\n", p.place.Sprint(in.position(*d.Subject)), label, indentRest(msg))
 		} else {
@@ -109,7 +106,7 @@ func Text(w io.Writer, in *Input) error {
 	}
 
 	for _, n := range in.Notes {
-		fmt.Fprintln(bw, sanitize(n))
+		fmt.Fprintln(bw, indentRest(sanitize(Redact(n))))
 	}
 	s := in.Summarize()
 	if s.Suppressed > 0 {
@@ -180,7 +177,7 @@ func (in *Input) excerpt(w *bufio.Writer, p *palette, r hcl.Range) {
 	if !ok {
 		return
 	}
-	runes := []rune(sanitizeLine(line))
+	runes := []rune(sanitizeLine(Redact(line)))
 	start := r.Start.Column - 1
 	if start < 0 {
 		start = 0

@@ -482,7 +482,7 @@ func (b *builder) invocation() invocation {
 		if d == nil {
 			continue
 		}
-		n := notification{Level: "warning", Message: text{Text: diagText(d)}}
+		n := notification{Level: "warning", Message: text{Text: report.DiagMessage(d)}}
 		if d.Severity == hcl.DiagError {
 			n.Level = "error"
 		}
@@ -492,18 +492,4 @@ func (b *builder) invocation() invocation {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	return inv
-}
-
-func diagText(d *hcl.Diagnostic) string {
-	msg := d.Summary
-	if d.Detail != "" {
-		if msg != "" {
-			msg += ": "
-		}
-		msg += d.Detail
-	}
-	if msg == "" {
-		msg = "unknown error"
-	}
-	return msg
 }

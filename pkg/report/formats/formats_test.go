@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
@@ -149,6 +150,32 @@ func TestValidDocuments(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s/%s: %v\n%s", name, format, err, out)
 			}
+		}
+	}
+}
+
+// No format may carry a value shaped like PHI, even when a rule or a parse
+// error quotes one: messages, excerpts, notes and diagnostics are redacted.
+func TestNoPHIInAnyFormat(t *testing.T) {
+	const ssn = "123-45-6789"
+	in := reporttest.Sample()
+	in.Files["phi.tf"] = []byte("resource \"aws_s3_bucket\" \"p\" {\n  bucket = \"patient-" + ssn + "\"\n}\n")
+	in.Findings = append(in.Findings, policies.Finding{
+		RuleID: "aws-s3-bucket-encryption", Severity: policies.High, Root: ".", Address: "aws_s3_bucket.p",
+		Message: "aws_s3_bucket.p: bucket name \"patient-" + ssn + "\" looks like PHI",
+		Range:   hcl.Range{Filename: "phi.tf", Start: hcl.Pos{Line: 2, Column: 3}, End: hcl.Pos{Line: 2, Column: 33}},
+	})
+	policies.SortFindings(in.Findings)
+	subject := hcl.Range{Filename: "phi.tf", Start: hcl.Pos{Line: 2, Column: 1}, End: hcl.Pos{Line: 2, Column: 2}}
+	in.Diags = append(in.Diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Bad value " + ssn, Detail: "near " + ssn, Subject: &subject})
+	in.Notes = append(in.Notes, "note about "+ssn)
+	for _, format := range Formats() {
+		out := write(t, format, in)
+		if bytes.Contains(out, []byte(ssn)) || bytes.Contains(out, []byte("123-45")) {
+			t.Errorf("%s output carries the SSN:\n%s", format, out)
+		}
+		if !bytes.Contains(out, []byte("6789")) {
+			t.Errorf("%s output lost the redacted finding", format)
 		}
 	}
 }
