@@ -2,6 +2,7 @@ package policies
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -106,7 +107,7 @@ func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.
 		for _, rule := range rules {
 			pass := &Pass{Graph: g, Rule: rule, Profile: opts.Profile, options: opts.RuleOptions[rule.ID]}
 			for _, typ := range rule.Resources {
-				for _, r := range g.OfType(typ) {
+				for _, r := range resourcesOfType(g, typ) {
 					if d := runOne(pass, r); d != nil {
 						diags = append(diags, d)
 					}
@@ -117,6 +118,23 @@ func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.
 	}
 	SortFindings(all)
 	return all, diags
+}
+
+// resourcesOfType returns the managed resources a Rule.Resources entry names:
+// one type, or with a trailing `*` every type with that prefix ("aws_*" for a
+// rule about something all AWS resources have, such as tags).
+func resourcesOfType(g *graph.Graph, typ string) []*graph.Resource {
+	prefix, ok := strings.CutSuffix(typ, "*")
+	if !ok {
+		return g.OfType(typ)
+	}
+	var out []*graph.Resource
+	for _, r := range g.Resources {
+		if r.Mode == graph.Managed && strings.HasPrefix(r.Type, prefix) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func runOne(p *Pass, r *graph.Resource) (diag *hcl.Diagnostic) {
