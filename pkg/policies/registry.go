@@ -4,6 +4,7 @@ import "sort"
 
 // registry is every rule, as a plain slice. Add a rule here when you add its file.
 var registry = []*Rule{
+	VPCFlowLogs,
 	CloudTrailMultiRegion,
 	CloudTrailEncrypted,
 	CloudTrailLogValidation,
