@@ -18,6 +18,7 @@ var registry = []*Rule{
 	VPCDedicatedTenancy,
 	EMRDedicatedTenancy,
 	EMREncryption,
+	RDSTransportEncryption,
 }
 
 // All returns every rule, sorted by id.

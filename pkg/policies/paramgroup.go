@@ -1,0 +1,211 @@
+package policies
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+)
+
+// Database settings that matter for HIPAA (require_secure_transport,
+// rds.force_ssl, Redshift's require_ssl, Oracle's native network encryption)
+// live in parameter and option groups, named from the database by reference
+// or by literal name. This file finds the group and reads it, for RDS, Aurora
+// and Redshift alike.
+
+// groupSource says where a database's group comes from.
+type groupSource int8
+
+const (
+	// groupDefault: the attribute is omitted or names an AWS default group
+	// ("default.mysql8.0", "default:oracle-ee-19"), whose settings are the
+	// engine defaults.
+	groupDefault groupSource = iota
+	// groupFound: the group is a resource of this configuration.
+	groupFound
+	// groupOutside: the group is named, but its name is not known statically
+	// or no resource of the configuration has it, so its settings are unknown.
+	groupOutside
+)
+
+// groupLookup is where a database's group was found.
+type groupLookup struct {
+	source groupSource
+	// attr is the attribute naming the group; nil when it is omitted.
+	attr *graph.Attribute
+	// groups are the resources found (several when the reference names every
+	// instance of a counted group).
+	groups []*graph.Resource
+	// name is the literal group name when known.
+	name string
+}
+
+// lookupGroup follows attr (parameter_group_name, option_group_name, ...) to
+// the groups of type groupType, by reference first and then by literal name.
+func lookupGroup(g *graph.Graph, attr *graph.Attribute, groupType string) groupLookup {
+	if attr == nil {
+		return groupLookup{source: groupDefault}
+	}
+	out := groupLookup{attr: attr}
+	if found := g.Follow(attr, groupType); len(found) > 0 {
+		out.source = groupFound
+		out.groups = found
+		out.name, _ = attr.String()
+		if len(found) > 1 && out.name != "" {
+			// A reference into a counted group whose key is not static
+			// (aws_db_parameter_group.tls[each.key].name): the evaluated
+			// name still tells which instance is meant.
+			var named []*graph.Resource
+			for _, grp := range found {
+				if s, ok := grp.Attr("name").String(); ok && strings.EqualFold(s, out.name) {
+					named = append(named, grp)
+				}
+			}
+			if len(named) > 0 {
+				out.groups = named
+			}
+		}
+		return out
+	}
+	name, ok := attr.String()
+	if !ok {
+		out.source = groupOutside
+		return out
+	}
+	out.name = name
+	if strings.TrimSpace(name) == "" {
+		out.source = groupDefault
+		return out
+	}
+	// RDS and Redshift store group names in lower case and match them
+	// case-insensitively.
+	for _, grp := range g.OfType(groupType) {
+		if s, ok := grp.Attr("name").String(); ok && strings.EqualFold(s, name) {
+			out.groups = append(out.groups, grp)
+		}
+	}
+	switch {
+	case len(out.groups) > 0:
+		out.source = groupFound
+	case isDefaultGroupName(name):
+		out.source = groupDefault
+	default:
+		out.source = groupOutside
+	}
+	return out
+}
+
+// isDefaultGroupName recognises the names AWS reserves for its default
+// groups: users cannot create a group whose name starts with "default".
+func isDefaultGroupName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "default.") || strings.HasPrefix(n, "default:")
+}
+
+// groupParameter reads the `parameter { name, value }` block named name
+// (case-insensitively, as the services do). It returns the value attribute of
+// the block when one matches; open is true when a block whose name or number
+// is not known (a dynamic block over an unknown collection) might be it.
+func groupParameter(group *graph.Resource, name string) (value *graph.Attribute, found, open bool) {
+	if group.Body.HasUnknownBlocks("parameter") {
+		open = true
+	}
+	for _, b := range group.Blocks("parameter") {
+		if b.Unknown {
+			continue
+		}
+		n, ok := b.Attr("name").String()
+		if !ok {
+			open = true
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(n), name) {
+			// AWS rejects a group that sets a parameter twice; the last block is
+			// as good as any.
+			value, found = b.Attr("value"), true
+		}
+	}
+	return value, found, open
+}
+
+// groupOption finds the `option` block with option_name (case-insensitive) in
+// an aws_db_option_group. open is true when unknown blocks might hold it.
+func groupOption(group *graph.Resource, optionName string) (option *graph.Block, open bool) {
+	if group.Body.HasUnknownBlocks("option") {
+		open = true
+	}
+	for _, b := range group.Blocks("option") {
+		if b.Unknown {
+			continue
+		}
+		n, ok := b.Attr("option_name").String()
+		if !ok {
+			open = true
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(n), optionName) {
+			option = b
+		}
+	}
+	return option, open
+}
+
+// optionSetting reads the `option_settings { name, value }` of an option
+// block, like groupParameter.
+func optionSetting(option *graph.Block, name string) (value *graph.Attribute, found, open bool) {
+	if option.HasUnknownBlocks("option_settings") {
+		open = true
+	}
+	for _, b := range option.NestedBlocks("option_settings") {
+		if b.Unknown {
+			continue
+		}
+		n, ok := b.Attr("name").String()
+		if !ok {
+			open = true
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(n), name) {
+			value, found = b.Attr("value"), true
+		}
+	}
+	return value, found, open
+}
+
+// trailingVersionRe takes the version off a parameter group family or a
+// default group name: "postgres15", "aurora-mysql8.0", "sqlserver-ee-15.0".
+var trailingVersionRe = regexp.MustCompile(`(\d+(?:\.\d+)*)$`)
+
+// familyVersion returns the engine version a family ("mariadb11.8") or a
+// default group name ("default.postgres14") stands for.
+func familyVersion(family string) (string, bool) {
+	family = strings.TrimSpace(family)
+	family = strings.TrimPrefix(strings.TrimPrefix(family, "default."), "default:")
+	m := trailingVersionRe.FindString(family)
+	return m, m != ""
+}
+
+// versionAtLeast compares a dotted engine version ("15.4", "11.8.2", "15")
+// with want; parts missing from v count as 0. ok is false when v is not a version.
+func versionAtLeast(v string, want ...int) (atLeast, ok bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false, false
+	}
+	parts := strings.Split(v, ".")
+	for i, w := range want {
+		n := 0
+		if i < len(parts) {
+			p, err := strconv.Atoi(parts[i])
+			if err != nil {
+				return false, false
+			}
+			n = p
+		}
+		if n != w {
+			return n > w, true
+		}
+	}
+	return true, true
+}
