@@ -19,6 +19,7 @@ var registry = []*Rule{
 	EMRDedicatedTenancy,
 	EMREncryption,
 	RDSTransportEncryption,
+	RedshiftRequireSSL,
 }
 
 // All returns every rule, sorted by id.
