@@ -20,6 +20,7 @@ var registry = []*Rule{
 	EMREncryption,
 	RDSTransportEncryption,
 	RedshiftRequireSSL,
+	RedshiftEncrypted,
 }
 
 // All returns every rule, sorted by id.

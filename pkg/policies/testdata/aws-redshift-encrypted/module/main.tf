@@ -1,0 +1,11 @@
+module "secure" {
+  source    = "./modules/warehouse"
+  name      = "secure"
+  encrypted = true
+}
+
+module "plain" {
+  source    = "./modules/warehouse"
+  name      = "plain"
+  encrypted = false
+}
