@@ -21,6 +21,7 @@ var registry = []*Rule{
 	RDSTransportEncryption,
 	RedshiftRequireSSL,
 	RedshiftEncrypted,
+	RedshiftCustomerKey,
 }
 
 // All returns every rule, sorted by id.
