@@ -21,6 +21,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
 
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/phi"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -225,6 +226,11 @@ func Parse(filename string, src []byte, lookup RuleLookup) (cfg *File, diags hcl
 			}
 			if a := c.Attributes["allow"]; a != nil {
 				decodeAttr(a, &cfg.PHI.Allow, &diags)
+			}
+			// The detector refuses some entries (an allow of "*" would allow
+			// everything); say so here, where the line is known.
+			if _, err := phi.New(cfg.PHI.ExtraKeywords, cfg.PHI.Allow); err != nil {
+				errorAt(blk.DefRange, "Invalid phi settings", err.Error()+".")
 			}
 		case "suppressions":
 			if seenSupp {

@@ -105,6 +105,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"duplicate phi", "phi {}\nphi {}\n", 2, "only one phi"},
 		{"syntax", "profile = \n", 1, ""},
 		{"bad glob", "exclude = [\"a/[b\"]\n", 1, "glob"},
+		{"phi allows everything", "\n\nphi {\n  allow = [\"*\"]\n}\n", 3, "allow everything"},
 		{"enabled not bool", "rule \"aws-vpc-dedicated-tenancy\" {\n  enabled = \"maybe\"\n}\n", 2, "enabled"},
 	}
 	for _, c := range cases {
