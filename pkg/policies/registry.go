@@ -22,6 +22,7 @@ var registry = []*Rule{
 	RedshiftRequireSSL,
 	RedshiftEncrypted,
 	RedshiftCustomerKey,
+	RDSCustomerKey,
 }
 
 // All returns every rule, sorted by id.
