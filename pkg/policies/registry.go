@@ -23,6 +23,7 @@ var registry = []*Rule{
 	RedshiftEncrypted,
 	RedshiftCustomerKey,
 	RDSCustomerKey,
+	AuroraMySQLOnly,
 }
 
 // All returns every rule, sorted by id.
