@@ -24,6 +24,7 @@ var registry = []*Rule{
 	RedshiftCustomerKey,
 	RDSCustomerKey,
 	AuroraMySQLOnly,
+	RDSMultiAZ,
 }
 
 // All returns every rule, sorted by id.
