@@ -25,6 +25,7 @@ var registry = []*Rule{
 	RDSCustomerKey,
 	AuroraMySQLOnly,
 	RDSMultiAZ,
+	RDSBackupRetention,
 }
 
 // All returns every rule, sorted by id.
