@@ -1,0 +1,68 @@
+variable "name" {
+  type = string
+}
+
+variable "subnet_id" {
+  type = string
+}
+
+variable "kms_key_arn" {
+  type = string
+}
+
+variable "tags" {
+  type    = map(string)
+  default = {}
+}
+
+# EMR: encryption at rest (S3 and local disks) and in transit.
+resource "aws_emr_security_configuration" "this" {
+  name = "${var.name}-emr-encryption"
+
+  configuration = jsonencode({
+    EncryptionConfiguration = {
+      EnableAtRestEncryption    = true
+      EnableInTransitEncryption = true
+      AtRestEncryptionConfiguration = {
+        S3EncryptionConfiguration = {
+          EncryptionMode = "SSE-KMS"
+          AwsKmsKey      = var.kms_key_arn
+        }
+        LocalDiskEncryptionConfiguration = {
+          EncryptionKeyProviderType = "AwsKms"
+          AwsKmsKey                 = var.kms_key_arn
+        }
+      }
+      InTransitEncryptionConfiguration = {
+        TLSCertificateConfiguration = {
+          CertificateProviderType = "PEM"
+          S3Object                = "s3://${var.name}-emr-certs/certs.zip"
+        }
+      }
+    }
+  })
+}
+
+resource "aws_emr_cluster" "this" {
+  name                   = "${var.name}-emr"
+  release_label          = "emr-7.2.0"
+  applications           = ["Spark"]
+  service_role           = "EMR_DefaultRole"
+  security_configuration = aws_emr_security_configuration.this.name
+
+  ec2_attributes {
+    subnet_id        = var.subnet_id
+    instance_profile = "EMR_EC2_DefaultRole"
+  }
+
+  master_instance_group {
+    instance_type = "m6i.xlarge"
+  }
+
+  core_instance_group {
+    instance_type  = "m6i.xlarge"
+    instance_count = 2
+  }
+
+  tags = var.tags
+}
