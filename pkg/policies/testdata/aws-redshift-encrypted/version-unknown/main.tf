@@ -1,3 +1,4 @@
+# fixture: hcl-only a real plan is made with one provider version and records its default
 # No lock file, and a constraint that spans v5 and v6: the default is not known.
 terraform {
   required_providers {
