@@ -59,7 +59,11 @@ func applySuppressions(s *settings, res *parser.Result, findings []policies.Find
 				Detail:   err.Error(),
 			})
 		} else {
-			notes = append(notes, fmt.Sprintf("baseline: recorded %d findings in %s", len(b.Entries), s.writeBaseline))
+			noun := "findings"
+			if len(b.Entries) == 1 {
+				noun = "finding"
+			}
+			notes = append(notes, fmt.Sprintf("baseline: recorded %d %s in %s", len(b.Entries), noun, s.writeBaseline))
 		}
 	}
 	return notes, diags

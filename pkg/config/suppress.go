@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -485,7 +486,7 @@ func ApplyInline(findings []policies.Finding, files map[string][]byte, opts Inli
 	}
 	for _, d := range all {
 		for _, id := range d.RuleIDs {
-			if d.used[id] || (opts.Known != nil && !opts.Known(id)) || (opts.Active != nil && !opts.Active(id)) {
+			if d.used[id] || (opts.Known != nil && !opts.Known(id)) || (opts.Active != nil && !opts.Active(id)) || vendored(d.Range.Filename) {
 				continue
 			}
 			why := "it matched no finding"
@@ -553,4 +554,12 @@ func applyToFinding(f *policies.Finding, byFile map[string][]*Directive, opts In
 		return
 	}
 	f.Message += fmt.Sprintf(" (suppression expired %s)", expired.Expires)
+}
+
+// vendored answers whether a file is a downloaded module under .terraform/:
+// its comments apply, but the user cannot clean them up, so they are not
+// listed as unused.
+func vendored(name string) bool {
+	name = filepath.ToSlash(name)
+	return strings.HasPrefix(name, ".terraform/") || strings.Contains(name, "/.terraform/")
 }

@@ -429,3 +429,16 @@ func TestHeredocIsNotAComment(t *testing.T) {
 		t.Errorf("text inside a heredoc was read as a directive: %v %v", ds, diags)
 	}
 }
+
+func TestUnusedInDownloadedModulesNotListed(t *testing.T) {
+	src := []byte("# tflint-hipaa:ignore:rule-a upstream's own comment\nresource \"aws_db_instance\" \"a\" {}\n")
+	files := map[string][]byte{
+		".terraform/modules/db/main.tf":       src,
+		"stack/.terraform/modules/db/main.tf": src,
+		"modules/db/main.tf":                  src,
+	}
+	res := ApplyInline(nil, files, opts())
+	if len(res.Notes) != 1 || !strings.HasPrefix(res.Notes[0], "modules/db/main.tf:1:") {
+		t.Errorf("notes = %q, want only the local module's comment", res.Notes)
+	}
+}
