@@ -26,6 +26,8 @@ var registry = []*Rule{
 	AuroraMySQLOnly,
 	RDSMultiAZ,
 	RDSBackupRetention,
+	EBSEncrypted,
+	EBSCustomerKey,
 }
 
 // All returns every rule, sorted by id.
