@@ -20,6 +20,31 @@ import (
 // zeros pad the window. Equal hashes are told apart by an occurrence count:
 // "<hex>:<n>".
 func LineHashes(src []byte) []string {
+	t := hashLines(src)
+	out := make([]string, len(t.hash))
+	for n := 1; n < len(out); n++ {
+		out[n] = t.at(n)
+	}
+	return out
+}
+
+// lineHashTable holds each line's raw hash and occurrence number, indexed by
+// line; formatting waits until a result asks for a line, since most lines of
+// a file never carry a finding.
+type lineHashTable struct {
+	hash       []uint64
+	occurrence []int
+}
+
+// at returns the "<hex>:<n>" fingerprint of 1-based line n, or "" if none.
+func (t *lineHashTable) at(n int) string {
+	if n < 1 || n >= len(t.hash) || t.occurrence[n] == 0 {
+		return ""
+	}
+	return strconv.FormatUint(t.hash[n], 16) + ":" + strconv.Itoa(t.occurrence[n])
+}
+
+func hashLines(src []byte) *lineHashTable {
 	const (
 		blockSize = 100
 		base      = 37
@@ -30,7 +55,7 @@ func LineHashes(src []byte) []string {
 		firstMod *= base
 	}
 
-	hashes := []string{""}
+	t := &lineHashTable{hash: []uint64{0}, occurrence: []int{0}}
 	var window [blockSize]uint64
 	// lineAt[i] is the line that starts at window slot i, or 0.
 	var lineAt [blockSize]int
@@ -42,10 +67,11 @@ func LineHashes(src []byte) []string {
 	emit := func() {
 		counts[hash]++
 		n := lineAt[index]
-		for len(hashes) <= n {
-			hashes = append(hashes, "")
+		for len(t.hash) <= n {
+			t.hash = append(t.hash, 0)
+			t.occurrence = append(t.occurrence, 0)
 		}
-		hashes[n] = strconv.FormatUint(hash, 16) + ":" + strconv.Itoa(counts[hash])
+		t.hash[n], t.occurrence[n] = hash, counts[hash]
 		lineAt[index] = 0
 	}
 	update := func(unit uint64) {
@@ -80,6 +106,11 @@ func LineHashes(src []byte) []string {
 	}
 
 	for len(src) > 0 {
+		if src[0] < utf8.RuneSelf {
+			process(uint64(src[0]))
+			src = src[1:]
+			continue
+		}
 		r, size := decodeRune(src)
 		src = src[size:]
 		if r >= 0x10000 {
@@ -97,7 +128,7 @@ func LineHashes(src []byte) []string {
 		}
 		update(0)
 	}
-	return hashes
+	return t
 }
 
 // decodeRune decodes like utf8.DecodeRune but replaces invalid input the way

@@ -193,7 +193,7 @@ func build(in *report.Input) *log {
 		driverRules = append(driverRules, describe(r))
 	}
 
-	b := &builder{in: in, lineHashes: map[string][]string{}}
+	b := &builder{in: in, lineHashes: map[string]*lineHashTable{}}
 	results := make([]result, 0, len(shown))
 	for i := range shown {
 		results = append(results, b.result(&shown[i], ruleIndex[shown[i].RuleID]))
@@ -329,8 +329,8 @@ func truncate(s string, n int) string {
 
 type builder struct {
 	in *report.Input
-	// lineHashes caches LineHashes per file name.
-	lineHashes map[string][]string
+	// lineHashes caches the line hash table per file name.
+	lineHashes map[string]*lineHashTable
 }
 
 func (b *builder) result(f *policies.Finding, ruleIndex int) result {
@@ -461,17 +461,17 @@ func sarifRegion(rng hcl.Range) *region {
 }
 
 func (b *builder) lineHash(file string, line int) string {
-	hashes, ok := b.lineHashes[file]
+	table, ok := b.lineHashes[file]
 	if !ok {
 		if src, found := b.in.Files[file]; found {
-			hashes = LineHashes(src)
+			table = hashLines(src)
 		}
-		b.lineHashes[file] = hashes
+		b.lineHashes[file] = table
 	}
-	if line < len(hashes) {
-		return hashes[line]
+	if table == nil {
+		return ""
 	}
-	return ""
+	return table.at(line)
 }
 
 // invocation reports whether the run succeeded and carries load and parse
