@@ -32,6 +32,7 @@ var registry = []*Rule{
 	RDSBackupRetention,
 	EBSEncrypted,
 	EBSCustomerKey,
+	KMSKeyRotation,
 }
 
 // All returns every rule, sorted by id.
