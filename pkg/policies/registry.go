@@ -33,6 +33,7 @@ var registry = []*Rule{
 	EBSEncrypted,
 	EBSCustomerKey,
 	KMSKeyRotation,
+	DynamoDBEncrypted,
 }
 
 // All returns every rule, sorted by id.
