@@ -34,6 +34,7 @@ var registry = []*Rule{
 	EBSCustomerKey,
 	KMSKeyRotation,
 	DynamoDBEncrypted,
+	DynamoDBPITR,
 }
 
 // All returns every rule, sorted by id.
