@@ -5,7 +5,9 @@
 package graph
 
 import (
+	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -405,7 +407,13 @@ func KeyString(k cty.Value) string {
 	}
 	switch k.Type() {
 	case cty.Number:
-		return "[" + k.AsBigFloat().Text('f', -1) + "]"
+		// count indexes are small integers; formatting them through
+		// big.Float.Text dominated sorting a 50,000-resource plan.
+		bf := k.AsBigFloat()
+		if i, acc := bf.Int64(); acc == big.Exact && i != 0 {
+			return "[" + strconv.FormatInt(i, 10) + "]"
+		}
+		return "[" + bf.Text('f', -1) + "]"
 	case cty.String:
 		return "[" + quote(k.AsString()) + "]"
 	}
