@@ -32,6 +32,7 @@ type planBuilder struct {
 	moduleInstances []string
 	rootCfg         *planCfgModule
 	modSegs         map[string][]planModSeg
+	refCache        map[planRefKey][]graph.Ref
 	addrLines       map[string]int
 	lineStarts      []int
 	diags           hcl.Diagnostics
@@ -52,6 +53,11 @@ type planCfgModule struct {
 	srcSet bool
 }
 
+type planRefKey struct {
+	expr    *tfjson.ExpressionData
+	modAddr string
+}
+
 // planModSeg is one `module.name[key]` step of a module instance address.
 type planModSeg struct {
 	name string
@@ -69,6 +75,7 @@ func newPlanBuilder(name, path string, data []byte, doc *planDoc, opts Options, 
 		files:    files,
 		unknowns: make(map[string]map[string]any, len(doc.ResourceChanges)),
 		modSegs:  map[string][]planModSeg{},
+		refCache: map[planRefKey][]graph.Ref{},
 	}
 	var rootMod *tfjson.ConfigModule
 	if doc.Configuration != nil {
@@ -447,7 +454,15 @@ func (b *planBuilder) addAttr(ctx *planResCtx, blk *graph.Block, prefix, name st
 		}
 	}
 	if expr != nil && len(expr.References) > 0 {
-		a.Refs = b.refs(expr.References, ctx.modAddr, ctx.cfg, 0)
+		// Every instance of a counted resource shares its configuration's
+		// expressions; resolve each once per module instance.
+		key := planRefKey{expr, ctx.modAddr}
+		refs, ok := b.refCache[key]
+		if !ok {
+			refs = b.refs(expr.References, ctx.modAddr, ctx.cfg, 0)
+			b.refCache[key] = refs
+		}
+		a.Refs = refs
 	}
 	blk.Attrs[name] = a
 }

@@ -92,7 +92,8 @@ func planDecode(name string, data []byte) (*planDoc, hcl.Diagnostics) {
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &syn):
-			return nil, fail("JSON syntax error: "+syn.Error(), syn.Offset)
+			// Offset counts the offending byte as read; point at it.
+			return nil, fail("JSON syntax error: "+syn.Error(), max(syn.Offset-1, 0))
 		case errors.As(err, &typ):
 			field := typ.Field
 			if field == "" {
