@@ -79,6 +79,7 @@ func ParseSuppressions(filename string, src []byte) ([]*Directive, hcl.Diagnosti
 	}
 	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
 	items := syntaxItems(filename, src)
+	outermost := outermostByLine(items)
 
 	// codeFirst and codeLast hold, per line, the first and last token that is
 	// not a comment or newline, so a comment can tell trailing from standalone.
@@ -146,7 +147,7 @@ func ParseSuppressions(filename string, src []byte) ([]*Directive, hcl.Diagnosti
 			if p, ok := codeFirst[c.startLine]; ok && p.Byte < c.tok.Range.Start.Byte {
 				line = c.startLine // trailing: the code before it on its line
 			}
-			target = trailingTarget(items, line)
+			target = trailingTarget(items, outermost, line)
 		default:
 			// Walk down a run of stacked standalone comments.
 			end := c.endLine
@@ -157,7 +158,7 @@ func ParseSuppressions(filename string, src []byte) ([]*Directive, hcl.Diagnosti
 				}
 				end = next
 			}
-			target = aboveTarget(items, end+1)
+			target = outermost[end+1].rng
 		}
 		for _, d := range parsed {
 			d.Target = target
@@ -340,28 +341,27 @@ func syntaxItems(filename string, src []byte) []syntaxItem {
 	return items
 }
 
-// aboveTarget is the outermost item starting on line: a comment above a
-// resource covers the whole resource even when it is written on one line.
-func aboveTarget(items []syntaxItem, line int) hcl.Range {
-	best := -1
-	for i, it := range items {
-		if it.rng.Start.Line == line && (best < 0 || it.depth < items[best].depth) {
-			best = i
+// outermostByLine maps each line to the outermost item starting on it: a
+// comment above a resource covers the whole resource even when it is written
+// on one line.
+func outermostByLine(items []syntaxItem) map[int]syntaxItem {
+	out := map[int]syntaxItem{}
+	for _, it := range items {
+		line := it.rng.Start.Line
+		if prev, ok := out[line]; !ok || it.depth < prev.depth {
+			out[line] = it
 		}
 	}
-	if best < 0 {
-		return hcl.Range{}
-	}
-	return items[best].rng
+	return out
 }
 
 // trailingTarget is what a comment at the end of line covers: the outermost
 // item starting on it (`encrypted = false # ...` or a block header), else the
 // innermost one ending on it (the closing line of a multi-line value), else the
 // innermost one spanning it.
-func trailingTarget(items []syntaxItem, line int) hcl.Range {
-	if r := aboveTarget(items, line); r.Filename != "" {
-		return r
+func trailingTarget(items []syntaxItem, outermost map[int]syntaxItem, line int) hcl.Range {
+	if it, ok := outermost[line]; ok {
+		return it.rng
 	}
 	pick := func(ok func(syntaxItem) bool) hcl.Range {
 		best := -1
@@ -439,7 +439,9 @@ func ApplyInline(findings []policies.Finding, files map[string][]byte, opts Inli
 		}
 	}
 	sort.Strings(names)
-	byFile := map[string][]*Directive{}
+	// byPlace indexes directives by file and rule id, so matching a finding
+	// looks only at the comments that could silence it.
+	byPlace := map[placeKey][]*Directive{}
 	var all []*Directive
 	for _, name := range names {
 		ds, diags := ParseSuppressions(name, files[name])
@@ -470,7 +472,10 @@ func ApplyInline(findings []policies.Finding, files map[string][]byte, opts Inli
 				// Governance: an unexplained suppression does not count.
 				continue
 			}
-			byFile[name] = append(byFile[name], d)
+			for _, id := range d.RuleIDs {
+				k := placeKey{name, id}
+				byPlace[k] = append(byPlace[k], d)
+			}
 			all = append(all, d)
 		}
 	}
@@ -482,7 +487,7 @@ func ApplyInline(findings []policies.Finding, files map[string][]byte, opts Inli
 		if f.Suppressed() {
 			continue
 		}
-		applyToFinding(f, byFile, opts)
+		applyToFinding(f, byPlace, opts)
 	}
 	for _, d := range all {
 		for _, id := range d.RuleIDs {
@@ -500,12 +505,15 @@ func ApplyInline(findings []policies.Finding, files map[string][]byte, opts Inli
 	return res
 }
 
+// placeKey is a file name and a rule id.
+type placeKey struct{ file, rule string }
+
 // applyToFinding looks for the most specific directive covering f: those in the
 // finding's own file first, innermost target first, then those on the module
 // calls from the innermost out.
-func applyToFinding(f *policies.Finding, byFile map[string][]*Directive, opts InlineOptions) {
+func applyToFinding(f *policies.Finding, byPlace map[placeKey][]*Directive, opts InlineOptions) {
 	var cands []*Directive
-	own := byFile[f.Range.Filename]
+	own := byPlace[placeKey{f.Range.Filename, f.RuleID}]
 	var ownHits []*Directive
 	for _, d := range own {
 		if d.names(f.RuleID) && covers(d.Target, f.Range.Filename, f.Range.Start) {
@@ -519,7 +527,7 @@ func applyToFinding(f *policies.Finding, byFile map[string][]*Directive, opts In
 	cands = append(cands, ownHits...)
 	for i := len(f.ModuleCalls) - 1; i >= 0; i-- {
 		call := f.ModuleCalls[i].DeclRange
-		for _, d := range byFile[call.Filename] {
+		for _, d := range byPlace[placeKey{call.Filename, f.RuleID}] {
 			if d.names(f.RuleID) && covers(d.Target, call.Filename, call.Start) {
 				cands = append(cands, d)
 			}
