@@ -74,7 +74,9 @@ func checkPHIInTags(p *Pass, r *graph.Resource) {
 		}
 	})
 	for _, a := range tagAttrs {
-		checkPHIMap(p, r, a, "tags", tagsFix)
+		// Nested tags are named by their path (root_block_device[0].tags),
+		// which holds block indexes, never values.
+		checkPHIMap(p, r, a, a.Path, tagsFix)
 	}
 	for _, b := range r.Blocks("tag") {
 		checkPHITagBlock(p, r, b)

@@ -1,0 +1,7 @@
+module "queue" {
+  source = "./modules/queue"
+  tags = {
+    ManagedBy = "terraform"
+    Contact   = "jane.doe@gmail.com"
+  }
+}
