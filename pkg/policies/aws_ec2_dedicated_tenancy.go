@@ -298,27 +298,24 @@ func usersDedicated(g *graph.Graph, r *graph.Resource) tenancyAnswer {
 		}
 	}
 	if r.Type == "aws_launch_template" {
-		for _, typ := range []string{"aws_instance", "aws_spot_instance_request"} {
-			for _, e := range g.Referrers(r, typ) {
-				n++
-				inst := e.From
-				v := tenancyAnswer{answer: graph.True}
-				if instanceOwnTenancy(inst) != graph.True {
-					if a := inst.Attr("subnet_id"); a.IsSet() != graph.False {
-						v = subnetsDedicated(g, a)
-					} else {
-						v = tenancyAnswer{graph.False, fmt.Sprintf("instance %s launches from it into the default VPC", inst.Address)}
-					}
+		for _, inst := range instanceUsers(g, r) {
+			n++
+			v := tenancyAnswer{answer: graph.True}
+			if instanceOwnTenancy(inst) != graph.True {
+				if a := inst.Attr("subnet_id"); a.IsSet() != graph.False {
+					v = subnetsDedicated(g, a)
+				} else {
+					v = tenancyAnswer{graph.False, fmt.Sprintf("instance %s launches from it into the default VPC", inst.Address)}
 				}
-				switch v.answer {
-				case graph.False:
-					if a := inst.Attr("subnet_id"); a.IsSet() != graph.False {
-						v.why = fmt.Sprintf("instance %s launches from it: %s", inst.Address, v.why)
-					}
-					return v
-				case graph.Unknown:
-					out = v
+			}
+			switch v.answer {
+			case graph.False:
+				if a := inst.Attr("subnet_id"); a.IsSet() != graph.False {
+					v.why = fmt.Sprintf("instance %s launches from it: %s", inst.Address, v.why)
 				}
+				return v
+			case graph.Unknown:
+				out = v
 			}
 		}
 	}
@@ -351,4 +348,34 @@ func checkLaunchConfigurationTenancy(p *Pass, r *graph.Resource) {
 		}
 		p.Undetermined(r, nil, "dedicated tenancy cannot be verified: %s", users.why)
 	}
+}
+
+// instanceUsers returns the instances and spot requests that launch from a
+// template, by reference or by its literal name.
+func instanceUsers(g *graph.Graph, lt *graph.Resource) []*graph.Resource {
+	seen := map[*graph.Resource]bool{}
+	var out []*graph.Resource
+	add := func(r *graph.Resource) {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	name, named := lt.Attr("name").String()
+	for _, typ := range []string{"aws_instance", "aws_spot_instance_request"} {
+		for _, e := range g.Referrers(lt, typ) {
+			add(e.From)
+		}
+		if !named {
+			continue
+		}
+		for _, inst := range g.OfType(typ) {
+			for _, spec := range launchTemplateSpecs(inst) {
+				if s, ok := spec.Attr(spec.nameAttr).String(); ok && s == name {
+					add(inst)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -113,3 +113,18 @@ resource "aws_instance" "from_template" { # want "aws-ec2-dedicated-tenancy"
     id = aws_launch_template.instance_user.id
   }
 }
+
+# A template named by literal name from an instance in the dedicated VPC: the
+# template passes through its one user.
+resource "aws_launch_template" "by_name_instance" {
+  name     = "by-name-instance"
+  image_id = "ami-0abcdef1234567890"
+}
+
+resource "aws_instance" "by_name_instance" {
+  subnet_id = aws_subnet.phi.id
+
+  launch_template {
+    name = "by-name-instance"
+  }
+}

@@ -83,3 +83,12 @@ resource "aws_launch_configuration" "dedicated" {
   instance_type     = "m5.large"
   placement_tenancy = "dedicated"
 }
+
+# The same template, named by its literal name.
+resource "aws_instance" "from_template_by_name" {
+  instance_type = "m5.large"
+
+  launch_template {
+    name = "dedicated"
+  }
+}
