@@ -470,3 +470,16 @@ resource "aws_db_instance" "a" {
 		t.Errorf("exit %d findings %+v; want exit 0 and one cannot-verify finding", code, doc.Findings)
 	}
 }
+
+func TestCLIConfigExclude(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf":           db("a"),
+		"examples/main.tf":  db("example"),
+		".tflint-hipaa.hcl": `exclude = ["examples/**"]`,
+	})
+	t.Chdir(dir)
+	_, doc, _ := runJSON(t, "--only", "aws-rds-storage-encrypted", ".")
+	if len(doc.Findings) != 1 || doc.Findings[0].Address != "aws_db_instance.a" {
+		t.Errorf("findings %+v; want only main.tf's, examples/ excluded by the config", doc.Findings)
+	}
+}
