@@ -59,3 +59,32 @@ resource "aws_autoscaling_group" "explicit_default" {
   launch_configuration = aws_launch_configuration.explicit_default.name
   vpc_zone_identifier  = [aws_subnet.shared.id]
 }
+
+# One subnet in the configuration, one named by literal id: the dedicated one
+# cannot vouch for the other.
+resource "aws_launch_configuration" "partly_outside" { # undetermined "aws-ec2-dedicated-tenancy"
+  name          = "partly-outside"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "m5.large"
+}
+
+resource "aws_autoscaling_group" "partly_outside" {
+  min_size             = 1
+  max_size             = 2
+  launch_configuration = aws_launch_configuration.partly_outside.name
+  vpc_zone_identifier  = [aws_subnet.phi[0].id, "subnet-0123456789abcdef0"]
+}
+
+# A literal subnet that is outside, next to one in a shared VPC: definitely wrong.
+resource "aws_launch_configuration" "outside_and_shared" { # want "aws-ec2-dedicated-tenancy"
+  name          = "outside-and-shared"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "m5.large"
+}
+
+resource "aws_autoscaling_group" "outside_and_shared" {
+  min_size             = 1
+  max_size             = 2
+  launch_configuration = aws_launch_configuration.outside_and_shared.name
+  vpc_zone_identifier  = ["subnet-0123456789abcdef0", aws_subnet.shared.id]
+}
