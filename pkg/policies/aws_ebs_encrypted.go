@@ -37,7 +37,7 @@ var EBSEncrypted = &Rule{
   kms_key_id        = aws_kms_key.ebs.arn
 }`,
 	Notes: []string{
-		"`encrypted` has no provider default on `aws_ebs_volume`, `root_block_device`, `ebs_block_device` or launch template `ebs` (the provider reads back whatever AWS chose): omitted counts as not encrypted, since the result depends on account settings the configuration does not show.",
+		"`encrypted` has no fixed default on `aws_ebs_volume`, `root_block_device`, `ebs_block_device` or launch template `ebs`: the provider computes it from what AWS chose (the `aws_instance` and `aws_launch_configuration` docs say \"defaults to false\", which holds only without account-level default encryption or an encrypted AMI snapshot). Omitted counts as not encrypted, on every provider version.",
 		"An instance or launch configuration without a `root_block_device` block gets the AMI's root volume settings: a finding, as for an omitted `encrypted`. An instance that takes its block devices from a launch template is undetermined there.",
 		"A volume, block device or snapshot copy created from a snapshot that is encrypted (followed through `aws_ebs_snapshot.volume_id` and `aws_ebs_snapshot_copy.source_snapshot_id`) is encrypted whatever `encrypted` says; a snapshot outside the configuration makes it undetermined.",
 		"`aws_launch_template` `block_device_mappings.ebs.encrypted` is a string in the schema (`\"true\"`); the bool `true` converts to it.",
