@@ -18,7 +18,7 @@ var PHIInTags = &Rule{
 	Description: `Tags are metadata: AWS does not encrypt them with the resource's key, and they are ` +
 		`copied into billing reports, Cost Explorer, AWS Config, CloudTrail events and the Terraform ` +
 		`state. The whitepaper's rule for S3, Glacier and DynamoDB metadata (no PHI, because it is not ` +
-		`encrypted) applies to every tag, as AWS Config's HIPAA conformance pack checks. A tag value ` +
+		`encrypted) holds for every tag, so this rule extends it to all AWS resources. A tag value ` +
 		`shaped like an SSN, e-mail address, phone number, MBI, medical record number or date of birth, ` +
 		`or a tag key naming a PHI field (patient_email, DateOfBirth), is a finding. Values are never ` +
 		`repeated in messages.`,
