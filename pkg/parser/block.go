@@ -21,27 +21,21 @@ var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connec
 // ranges and references; nested blocks in source order with `dynamic`
 // blocks expanded.
 func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path string, rng hcl.Range, top bool) *graph.Block {
-	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: map[string]*graph.Attribute{}}
-	attrs, blocks := bodyContent(body)
+	bi := s.inst.re.bodyInfo(body)
+	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: make(map[string]*graph.Attribute, len(bi.attrs))}
 	prefix := ""
 	if path != "" {
 		prefix = path + "."
 	}
-	names := make([]string, 0, len(attrs))
-	for name := range attrs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if top && metaAttrs[name] {
+	for _, a := range bi.attrs {
+		if top && metaAttrs[a.Name] {
 			continue
 		}
-		a := attrs[name]
 		v := s.eval(a.Expr)
-		b.Attrs[name] = &graph.Attribute{Name: name, Path: prefix + name, Value: v.v, Range: a.Range, Refs: v.refs}
+		b.Attrs[a.Name] = &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
 	}
 	index := map[string]int{}
-	for _, nb := range blocks {
+	for _, nb := range bi.blocks {
 		if top && metaBlocks[nb.Type] {
 			continue
 		}
@@ -125,6 +119,26 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 		out = append(out, is.buildBlock(contentBody, typ, labels, next(), db.DefRange, false))
 	}
 	return out
+}
+
+// bodyInfo is a body's content, listed once however many instances use it.
+type bodyInfo struct {
+	attrs  []*hcl.Attribute // by name
+	blocks []*hcl.Block     // source order
+}
+
+func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
+	if bi, ok := re.bodies[body]; ok {
+		return bi
+	}
+	attrs, blocks := bodyContent(body)
+	bi := &bodyInfo{attrs: make([]*hcl.Attribute, 0, len(attrs)), blocks: blocks}
+	for _, a := range attrs {
+		bi.attrs = append(bi.attrs, a)
+	}
+	sort.Slice(bi.attrs, func(i, j int) bool { return bi.attrs[i].Name < bi.attrs[j].Name })
+	re.bodies[body] = bi
+	return bi
 }
 
 // bodyContent lists a body's attributes and nested blocks (source order)

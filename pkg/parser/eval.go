@@ -54,6 +54,26 @@ type rootEval struct {
 	diagSeen map[string]bool
 	funcs    map[string]map[string]function.Function // by module dir
 	insts    []*modInst
+
+	// Expressions and bodies of a module are evaluated once per instance
+	// (count, for_each, module instances): what does not depend on the
+	// instance is computed once.
+	exprs  map[hcl.Expression]*exprInfo
+	bodies map[hcl.Body]*bodyInfo
+}
+
+type exprInfo struct {
+	traversals []hcl.Traversal
+	info       *traversalInfo // nil until a traversal needs it
+}
+
+func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
+	if ei, ok := re.exprs[expr]; ok {
+		return ei
+	}
+	ei := &exprInfo{traversals: expr.Variables()}
+	re.exprs[expr] = ei
+	return ei
 }
 
 func (re *rootEval) diag(d *hcl.Diagnostic) {
@@ -96,6 +116,7 @@ type resState struct {
 	kind  expandKind
 	insts []*graph.Resource
 	attrs []map[string]cty.Value // per instance, for reference objects
+	value cty.Value              // cached object for references with no extra attributes
 }
 
 type callState struct {
@@ -240,14 +261,15 @@ type needs struct {
 func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 	inst := s.inst
 	ctx := &hcl.EvalContext{Functions: inst.re.functions(inst.mod)}
-	traversals := expr.Variables()
+	ei := inst.re.exprInfo(expr)
+	traversals := ei.traversals
 	if len(traversals) == 0 {
 		return ctx, nil
 	}
 	ctx.Variables = map[string]cty.Value{}
 	var refs []graph.Ref
 	var n needs
-	var astInfo *traversalInfo
+	astInfo := ei.info
 	for _, t := range traversals {
 		root := t.RootName()
 		if iv, ok := s.iters[root]; ok {
@@ -283,6 +305,7 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			}
 			if astInfo == nil && len(t) == 2 {
 				astInfo = collectTraversalInfo(expr)
+				ei.info = astInfo
 			}
 			refs = append(refs, s.moduleRefs(name, t, idx, out, astInfo)...)
 		case "data":
@@ -292,6 +315,7 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			}
 			if astInfo == nil && len(t) == 3 {
 				astInfo = collectTraversalInfo(expr)
+				ei.info = astInfo
 			}
 			if ref, ok := s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo); ok {
 				refs = append(refs, ref)
@@ -317,6 +341,7 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			}
 			if astInfo == nil && len(t) == 2 {
 				astInfo = collectTraversalInfo(expr)
+				ei.info = astInfo
 			}
 			if ref, ok := s.resourceNeed(&n, root+"."+name, t, 2, astInfo); ok {
 				refs = append(refs, ref)
@@ -735,6 +760,26 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value
 	if rs.kind == byUnknown {
 		return cty.DynamicVal, true
 	}
+	// Most references name configured attributes or id/arn, which the
+	// cached object has; only others need a fresh object.
+	needFresh := false
+	for k := range extra {
+		if k == "id" || k == "arn" {
+			continue
+		}
+		for _, attrs := range rs.attrs {
+			if _, ok := attrs[k]; !ok {
+				needFresh = true
+				break
+			}
+		}
+	}
+	if !needFresh && rs.value != cty.NilVal {
+		return rs.value, true
+	}
+	if !needFresh {
+		extra = nil
+	}
 	objs := make([]cty.Value, len(rs.attrs))
 	keys := make([]cty.Value, len(rs.insts))
 	for i, attrs := range rs.attrs {
@@ -755,7 +800,11 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value
 		objs[i] = cty.ObjectVal(m)
 		keys[i] = rs.insts[i].Key
 	}
-	return assemble(rs.kind, keys, objs), true
+	v := assemble(rs.kind, keys, objs)
+	if !needFresh {
+		rs.value = v
+	}
+	return v, true
 }
 
 // resource evaluates a resource or data source (all its instances) once.

@@ -129,6 +129,8 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 		rootDir:  dir,
 		diagSeen: map[string]bool{},
 		funcs:    map[string]map[string]function.Function{},
+		exprs:    map[hcl.Expression]*exprInfo{},
+		bodies:   map[hcl.Body]*bodyInfo{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
