@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -486,11 +487,7 @@ func planCty(v any, u any, depth int) cty.Value {
 	case string:
 		return cty.StringVal(x)
 	case json.Number:
-		n, err := cty.ParseNumberVal(string(x))
-		if err != nil {
-			return cty.UnknownVal(cty.Number)
-		}
-		return n
+		return planNumber(string(x))
 	case float64:
 		return cty.NumberFloatVal(x)
 	case []any:
@@ -526,15 +523,40 @@ func planCty(v any, u any, depth int) cty.Value {
 	return cty.DynamicVal
 }
 
-// planIndexKey turns a resource's index (count number or for_each string) into its key.
+// planMaxExponent bounds the decimal exponent of a number taken as known.
+// JSON allows any; Terraform never writes one beyond float64's, and
+// formatting 1e99999999 in full (as addresses and messages do) would take
+// minutes.
+const planMaxExponent = 400
+
+// planNumber converts a JSON number exactly; one out of range is unknown.
+func planNumber(s string) cty.Value {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+		if err != nil || exp > planMaxExponent || exp < -planMaxExponent {
+			return cty.UnknownVal(cty.Number)
+		}
+	}
+	n, err := cty.ParseNumberVal(s)
+	if err != nil {
+		return cty.UnknownVal(cty.Number)
+	}
+	return n
+}
+
+// planIndexKey turns a resource's index (count number or for_each string)
+// into its key. A count index is a small whole number; anything else is no
+// key Terraform could have written, and the resource keeps only its address.
 func planIndexKey(idx any) cty.Value {
 	switch x := idx.(type) {
 	case json.Number:
-		if n, err := cty.ParseNumberVal(string(x)); err == nil {
-			return n
+		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil && i >= 0 {
+			return cty.NumberIntVal(i)
 		}
 	case float64:
-		return cty.NumberFloatVal(x)
+		if x >= 0 && x < 1<<53 && x == float64(int64(x)) {
+			return cty.NumberIntVal(int64(x))
+		}
 	case string:
 		return cty.StringVal(x)
 	}
