@@ -159,6 +159,14 @@ func Parse(filename string, src []byte, lookup RuleLookup) (cfg *File, diags hcl
 			})
 		}
 	}()
+	if bracketDepth(src) > maxNesting {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Config nests too deep",
+			Detail:   fmt.Sprintf("brackets nest deeper than %d levels.", maxNesting),
+			Subject:  &hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
 	p := hclparse.NewParser()
 	var file *hcl.File
 	if strings.EqualFold(filepath.Ext(filename), ".json") {

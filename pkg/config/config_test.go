@@ -106,6 +106,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"syntax", "profile = \n", 1, ""},
 		{"bad glob", "exclude = [\"a/[b\"]\n", 1, "glob"},
 		{"phi allows everything", "\n\nphi {\n  allow = [\"*\"]\n}\n", 3, "allow everything"},
+		{"too deep", "exclude = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n", 1, "nest deeper"},
 		{"enabled not bool", "rule \"aws-vpc-dedicated-tenancy\" {\n  enabled = \"maybe\"\n}\n", 2, "enabled"},
 	}
 	for _, c := range cases {

@@ -442,3 +442,13 @@ func TestUnusedInDownloadedModulesNotListed(t *testing.T) {
 		t.Errorf("notes = %q, want only the local module's comment", res.Notes)
 	}
 }
+
+// A file nested too deep for the HCL parser's recursion is not parsed: its
+// comments cover nothing, and nothing crashes.
+func TestDeeplyNestedFileIsNotParsed(t *testing.T) {
+	src := "# tflint-hipaa:ignore:rule-a why\nx = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"
+	ds, _ := ParseSuppressions("deep.tf", []byte(src))
+	if len(ds) != 1 || ds[0].Target.Filename != "" {
+		t.Errorf("directives %+v; want one with no target", ds)
+	}
+}
