@@ -32,7 +32,7 @@ func Markdown(w io.Writer, in *Input) error {
 			groups[f.Severity] = append(groups[f.Severity], f)
 		}
 	}
-	for _, sev := range SeverityOrder {
+	for _, sev := range severityOrder {
 		fs := groups[sev]
 		if len(fs) == 0 {
 			continue

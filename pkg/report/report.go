@@ -254,8 +254,8 @@ func Line(src []byte, n int) (string, bool) {
 	return strings.TrimSuffix(string(src[start:end]), "\r"), true
 }
 
-// SeverityOrder lists severities for grouping, critical first.
-var SeverityOrder = []policies.Severity{policies.Critical, policies.High, policies.Medium, policies.Low}
+// severityOrder lists severities for grouping, critical first.
+var severityOrder = []policies.Severity{policies.Critical, policies.High, policies.Medium, policies.Low}
 
 // Plural returns "1 finding" or "2 findings".
 func Plural(n int, word string) string {
