@@ -105,6 +105,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) (code int) {
 		Files:       res.Files,
 		Strict:      settings.strict,
 		Version:     version.Get().Version,
+		WorkDir:     workDir(),
 		MinSeverity: settings.minSeverity,
 		Notes:       notes,
 	}
@@ -186,6 +187,15 @@ func diagText(d *hcl.Diagnostic) string {
 		return fmt.Sprintf("%s:%d:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, msg)
 	}
 	return msg
+}
+
+// workDir is the absolute working directory SARIF declares as %SRCROOT%; "" if unknown.
+func workDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
 }
 
 func isTerminal(w io.Writer) bool {
