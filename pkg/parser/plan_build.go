@@ -278,7 +278,7 @@ func (b *planBuilder) resource(modAddr string, sr *tfjson.StateResource) *graph.
 		blockType = "data"
 	}
 	r.Body = &graph.Block{Type: blockType, Labels: labels, Attrs: map[string]*graph.Attribute{}, Range: r.DeclRange}
-	ctx := &planResCtx{modAddr: modAddr, cfg: cm}
+	ctx := &planResCtx{modAddr: modAddr, cfg: cm, key: r.Key}
 	// Without a configuration for this resource, every unknown stays as an
 	// unknown attribute: nothing tells a set value from a computed one.
 	haveCfg := cfgRes != nil
@@ -293,6 +293,7 @@ func (b *planBuilder) resource(modAddr string, sr *tfjson.StateResource) *graph.
 type planResCtx struct {
 	modAddr string
 	cfg     *planCfgModule
+	key     cty.Value // the instance key, for count.index and each.key
 }
 
 // fillBlock adds to blk the attributes and nested blocks of one object of
@@ -449,8 +450,9 @@ func planIsUnknownMark(u any) bool {
 
 func (b *planBuilder) addAttr(ctx *planResCtx, blk *graph.Block, prefix, name string, val cty.Value, expr *tfjson.ExpressionData, src *hclsyntax.Body) {
 	a := &graph.Attribute{Name: name, Path: prefix + name, Value: val, Range: blk.Range}
+	var sa *hclsyntax.Attribute
 	if src != nil {
-		if sa := src.Attributes[name]; sa != nil {
+		if sa = src.Attributes[name]; sa != nil {
 			a.Range = sa.SrcRange
 		}
 	}
@@ -464,6 +466,9 @@ func (b *planBuilder) addAttr(ctx *planResCtx, blk *graph.Block, prefix, name st
 			b.refCache[key] = refs
 		}
 		a.Refs = refs
+		if sa != nil && ctx.key != cty.NilVal {
+			a.Refs = planInstanceRefs(refs, sa.Expr, ctx)
+		}
 	}
 	blk.Attrs[name] = a
 }

@@ -195,3 +195,101 @@ func planParentModule(addr string) string {
 	}
 	return segs[len(segs)-2].addr
 }
+
+// planInstanceRefs narrows references to the instance an index expression
+// names. The plan lists `aws_s3_bucket.b[count.index].id` only as
+// "aws_s3_bucket.b", which would mean every bucket; with the source beside
+// the plan, the index evaluates with this instance's count.index or
+// each.key, as Terraform does.
+func planInstanceRefs(refs []graph.Ref, expr hclsyntax.Expression, ctx *planResCtx) []graph.Ref {
+	ectx := &hcl.EvalContext{Variables: map[string]cty.Value{}}
+	if ctx.key.IsKnown() && !ctx.key.IsNull() {
+		switch ctx.key.Type() {
+		case cty.Number:
+			ectx.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": ctx.key})
+		case cty.String:
+			ectx.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": ctx.key, "value": cty.DynamicVal})
+		}
+	}
+	type indexed struct {
+		key  cty.Value
+		attr string
+	}
+	found := map[string]indexed{}
+	attrs := map[*hclsyntax.IndexExpr]string{}
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.RelativeTraversalExpr:
+			if ix, ok := e.Source.(*hclsyntax.IndexExpr); ok && len(e.Traversal) > 0 {
+				if a, ok := e.Traversal[0].(hcl.TraverseAttr); ok {
+					attrs[ix] = a.Name
+				}
+			}
+		case *hclsyntax.IndexExpr:
+			st, ok := e.Collection.(*hclsyntax.ScopeTraversalExpr)
+			if !ok {
+				return nil
+			}
+			local := planTraversalResource(st.Traversal)
+			if local == "" {
+				return nil
+			}
+			k, diags := e.Key.Value(ectx)
+			if diags.HasErrors() || !k.IsKnown() || k.IsNull() || (k.Type() != cty.Number && k.Type() != cty.String) {
+				return nil
+			}
+			found[local] = indexed{key: k, attr: attrs[e]}
+		}
+		return nil
+	})
+	if len(found) == 0 {
+		return refs
+	}
+	out := make([]graph.Ref, len(refs))
+	copy(out, refs)
+	for i, ref := range out {
+		if ref.Key != cty.NilVal {
+			continue
+		}
+		local := ref.Base
+		if ctx.modAddr != "" {
+			local = strings.TrimPrefix(local, ctx.modAddr+".")
+		}
+		if ix, ok := found[local]; ok {
+			out[i].Key = ix.key
+			if out[i].Attr == "" {
+				out[i].Attr = ix.attr
+			}
+		}
+	}
+	return out
+}
+
+// planTraversalResource is the resource a traversal names without index:
+// "aws_x.y" or "data.aws_x.y"; "" for anything else.
+func planTraversalResource(t hcl.Traversal) string {
+	if len(t) < 2 {
+		return ""
+	}
+	name, ok := t[1].(hcl.TraverseAttr)
+	if !ok {
+		return ""
+	}
+	switch t.RootName() {
+	case "var", "local", "module", "count", "each", "path", "terraform", "self":
+		return ""
+	case "data":
+		if len(t) != 3 {
+			return ""
+		}
+		n, ok := t[2].(hcl.TraverseAttr)
+		if !ok {
+			return ""
+		}
+		return "data." + name.Name + "." + n.Name
+	}
+	if len(t) != 2 {
+		return ""
+	}
+	return t.RootName() + "." + name.Name
+}

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -541,4 +542,32 @@ func TestIsPlanJSON(t *testing.T) {
 			t.Errorf("%s is not recognised", f)
 		}
 	}
+}
+
+// The plan lists `aws_s3_bucket.b[count.index].id` only as "aws_s3_bucket.b";
+// with the source beside it, each instance refers to its own bucket.
+func TestLoadPlanCountIndexReferences(t *testing.T) {
+	g, _ := planTestLoad(t, "testdata/plan_count/plan.json")
+	for i, want := range []string{"aws_s3_bucket.b[0].id", "aws_s3_bucket.b[1].id"} {
+		v := planTestResource(t, g, fmt.Sprintf("aws_s3_bucket_versioning.b[%d]", i))
+		planTestRefs(t, v.Attr("bucket"), want)
+		bucket := planTestResource(t, g, fmt.Sprintf("aws_s3_bucket.b[%d]", i))
+		if edges := g.Referrers(bucket, "aws_s3_bucket_versioning"); len(edges) != 1 || edges[0].From != v {
+			t.Errorf("bucket %d has versioning referrers %v", i, edges)
+		}
+	}
+	logging := planTestResource(t, g, `aws_s3_bucket_logging.b["x"]`)
+	planTestRefs(t, logging.Attr("bucket"), "aws_s3_bucket.b[0].id")
+
+	// Without the source the instance cannot be told: any bucket.
+	data, err := os.ReadFile("testdata/plan_count/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, _ = planTestLoad(t, path)
+	planTestRefs(t, planTestResource(t, g, "aws_s3_bucket_versioning.b[1]").Attr("bucket"), "aws_s3_bucket.b.")
 }
