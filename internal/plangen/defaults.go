@@ -1,6 +1,6 @@
 package plangen
 
-import "github.com/zclconf/go-cty/cty"
+import "github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 
 // What the AWS provider (v5) puts in a plan for arguments a configuration
 // omits, from the argument references in hashicorp/terraform-provider-aws,
@@ -18,8 +18,26 @@ import "github.com/zclconf/go-cty/cty"
 type typeDefaults struct {
 	known    map[string]any
 	computed []string
-	// knownFn adds defaults that depend on other configured arguments.
-	knownFn func(attrs map[string]cty.Value) map[string]any
+	// dependent adds defaults that depend on other configured arguments:
+	// known values, and arguments computed instead.
+	dependent func(body *graph.Block) (known map[string]any, computed []string)
+}
+
+// configured answers whether the body sets an argument or has a block of the name.
+func configured(body *graph.Block, name string) bool {
+	return body.Attr(name) != nil || len(body.NestedBlocks(name)) > 0
+}
+
+// inheritsEncryption answers whether a database takes its storage
+// encryption from elsewhere (a source instance, a snapshot, a global
+// cluster): the provider then computes storage_encrypted at apply.
+func inheritsEncryption(body *graph.Block, from ...string) bool {
+	for _, name := range from {
+		if configured(body, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonComputed are computed on (nearly) every resource.
@@ -79,8 +97,14 @@ var providerDefaults = map[string]typeDefaults{
 		computed: []string{"encrypted", "kms_key_id", "iops", "throughput", "type", "size", "snapshot_id"},
 	},
 	"aws_db_instance": {
+		dependent: func(body *graph.Block) (map[string]any, []string) {
+			if inheritsEncryption(body, "replicate_source_db", "snapshot_identifier", "restore_to_point_in_time", "s3_import") {
+				return nil, []string{"storage_encrypted"}
+			}
+			return map[string]any{"storage_encrypted": false}, nil
+		},
 		known: map[string]any{
-			"storage_encrypted": false, "multi_az": false, "publicly_accessible": false, "skip_final_snapshot": false,
+			"multi_az": false, "publicly_accessible": false, "skip_final_snapshot": false,
 			"copy_tags_to_snapshot": false, "auto_minor_version_upgrade": true, "performance_insights_enabled": false,
 			"monitoring_interval": 0, "delete_automated_backups": true, "apply_immediately": false,
 		},
@@ -94,12 +118,14 @@ var providerDefaults = map[string]typeDefaults{
 	},
 	"aws_rds_cluster": {
 		known: map[string]any{"backup_retention_period": 1, "engine_mode": "provisioned", "skip_final_snapshot": false, "copy_tags_to_snapshot": false, "apply_immediately": false},
-		knownFn: func(attrs map[string]cty.Value) map[string]any {
+		dependent: func(body *graph.Block) (map[string]any, []string) {
+			if inheritsEncryption(body, "global_cluster_identifier", "replication_source_identifier", "snapshot_identifier", "restore_to_point_in_time", "s3_import") {
+				return nil, []string{"storage_encrypted"}
+			}
 			// Serverless v1 clusters are always encrypted; every other
 			// engine mode (Serverless v2 is "provisioned") defaults to false.
-			mode := attrs["engine_mode"]
-			serverless := mode.IsKnown() && !mode.IsNull() && mode.Type() == cty.String && mode.AsString() == "serverless"
-			return map[string]any{"storage_encrypted": serverless}
+			mode, _ := body.Attr("engine_mode").String()
+			return map[string]any{"storage_encrypted": mode == "serverless"}, nil
 		},
 		computed: []string{
 			"kms_key_id", "engine_version", "engine_version_actual", "port", "availability_zones", "cluster_identifier",

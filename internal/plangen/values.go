@@ -34,21 +34,20 @@ func (gen *generator) values(r *graph.Resource) (map[string]any, map[string]any,
 	for k, v := range d.known {
 		known[k] = v
 	}
-	if d.knownFn != nil {
-		attrs := map[string]cty.Value{}
-		for name, a := range r.Body.Attrs {
-			attrs[name] = a.Value
-		}
-		for k, v := range d.knownFn(attrs) {
+	computed := d.computed
+	if d.dependent != nil {
+		more, moreComputed := d.dependent(r.Body)
+		for k, v := range more {
 			known[k] = v
 		}
+		computed = append(computed, moreComputed...)
 	}
 	for k, v := range known {
 		if omitted(k) {
 			after[k] = v
 		}
 	}
-	for _, k := range d.computed {
+	for _, k := range computed {
 		if omitted(k) {
 			unknown[k] = true
 		}
