@@ -68,7 +68,7 @@ func checkRDSBackupRetention(p *Pass, r *graph.Resource) {
 		if days == 0 {
 			p.Report(r, period, "backup_retention_period is 0, which turns automated back-ups off; set backup_retention_period = %d or more", max(minDays, 1))
 		} else if days < minDays {
-			p.Report(r, period, "backup_retention_period is %d days, below the minimum of %d; set backup_retention_period = %d or more", days, minDays, minDays)
+			p.Report(r, period, "backup_retention_period is %d day(s), below the minimum of %d; set backup_retention_period = %d or more", days, minDays, minDays)
 		}
 		return
 	}

@@ -68,6 +68,10 @@ func lookupGroup(g *graph.Graph, attr *graph.Attribute, groupType string) groupL
 		}
 		return out
 	}
+	if attr.Value.IsKnown() && attr.Value.IsNull() {
+		// `x ? module.pg.id : null` with x false: the group is omitted.
+		return groupLookup{source: groupDefault}
+	}
 	name, ok := attr.String()
 	if !ok {
 		out.source = groupOutside

@@ -1,0 +1,24 @@
+# fixture: hcl-only a plan shows the computed group of `x ? ref : null` as unknown, with references
+# The module pattern `create ? aws_db_parameter_group.x[0].name : null`: with
+# create false the group is omitted and the default group applies.
+variable "create_group" {
+  type    = bool
+  default = false
+}
+
+resource "aws_db_parameter_group" "tls" {
+  count  = var.create_group ? 1 : 0
+  name   = "tls"
+  family = "mysql8.0"
+
+  parameter {
+    name  = "require_secure_transport"
+    value = "1"
+  }
+}
+
+resource "aws_db_instance" "main" { # want "aws-rds-transport-encryption"
+  engine               = "mysql"
+  instance_class       = "db.m6g.large"
+  parameter_group_name = var.create_group ? aws_db_parameter_group.tls[0].name : null
+}
