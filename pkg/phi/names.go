@@ -254,24 +254,5 @@ func findFieldNames(s string, extra []phrase) []Match {
 // dropNestedFields keeps one match per span region: social_security_number
 // is one field, not "social security" and "security number" separately.
 func dropNestedFields(ms []Match) []Match {
-	if len(ms) < 2 {
-		return ms
-	}
-	out := ms[:0]
-	for i, m := range ms {
-		nested := false
-		for j, o := range ms {
-			if i == j || o.Start > m.Start || o.End < m.End {
-				continue
-			}
-			if o.End-o.Start > m.End-m.Start || (o.Start == m.Start && o.End == m.End && j < i) {
-				nested = true
-				break
-			}
-		}
-		if !nested {
-			out = append(out, m)
-		}
-	}
-	return out
+	return dropCovered(ms, func(Match) bool { return true })
 }

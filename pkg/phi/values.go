@@ -2,6 +2,7 @@ package phi
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -11,29 +12,32 @@ import (
 // because Go's regexp has no look-behind and infrastructure strings glue
 // numbers together with dashes and dots (`build-123-45-678`, `10.0.0.0/16`).
 var (
-	reSSN = regexp.MustCompile(`(\d{3})([- ])(\d{2})([- ])(\d{4})`)
+	reSSN = newPattern(`(\d{3})([- ])(\d{2})([- ])(\d{4})`, 11)
 
 	// MBI positions per the CMS format: 1 numeric 1-9, 2 alpha, 3 alphanumeric,
 	// 4 numeric, 5 alpha, 6 alphanumeric, 7 numeric, 8-9 alpha, 10-11 numeric;
 	// letters exclude S, L, O, I, B and Z. Written plain or as 4-3-4 with dashes.
 	// Case-insensitive because bucket names and keys are often lower-cased.
-	reMBI = regexp.MustCompile(`(?i)[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}`)
+	reMBI = newPattern(`(?i)[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}`, 13)
 
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}`)
+	// The domain after an @; findEmails walks the local part by hand, because
+	// an unanchored e-mail expression retries every byte of a long run of
+	// local-part characters.
+	reEmailDomain = regexp.MustCompile(`^[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}`)
 
 	// Phone: optional +1/1 prefix, then (NPA) NXX-XXXX or NPA-NXX-XXXX with one
 	// separator repeated. Bare ten-digit runs are left out on purpose: epoch
 	// timestamps and ids are ten digits too.
-	rePhone = regexp.MustCompile(`(\+?1[ .\-]?)?(?:\((\d{3})\)[ .\-]?|(\d{3})([ .\-]))(\d{3})([ .\-])(\d{4})`)
+	rePhone = newPattern(`(\+?1[ .\-]?)?(?:\((\d{3})\)[ .\-]?|(\d{3})([ .\-]))(\d{3})([ .\-])(\d{4})`, 17)
 	// E.164 with the +1 prefix is unambiguous enough without separators.
-	rePhoneE164 = regexp.MustCompile(`\+1(\d{3})(\d{3})(\d{4})`)
+	rePhoneE164 = newPattern(`\+1(\d{3})(\d{3})(\d{4})`, 12)
 
-	reDateYMD = regexp.MustCompile(`((?:19|20)\d\d)([\-/._ ]?)(\d\d)([\-/._ ]?)(\d\d)`)
-	reDateMDY = regexp.MustCompile(`(\d{1,2})([\-/._ ])(\d{1,2})([\-/._ ])((?:19|20)\d\d)`)
+	reDateYMD = newPattern(`((?:19|20)\d\d)([\-/._ ]?)(\d\d)([\-/._ ]?)(\d\d)`, 10)
+	reDateMDY = newPattern(`(\d{1,2})([\-/._ ])(\d{1,2})([\-/._ ])((?:19|20)\d\d)`, 10)
 	// Birth keywords; edges are judged in code (`adobe` holds "dob").
 	reBirthWord = regexp.MustCompile(`(?i)d\.?o\.?b|birth|born|bday`)
 
-	reMRN = regexp.MustCompile(`(?i)(?:mrn|medical[ _.\-]?record(?:[ _.\-]?(?:number|num|nbr|no|id))?|med[ _\-]?rec)[ _.:#=\-]{0,3}(\d{4,12})`)
+	reMRN = newPattern(`(?i)(?:mrn|medical[ _.\-]?record(?:[ _.\-]?(?:number|num|nbr|no|id))?|med[ _\-]?rec)[ _.:#=\-]{0,3}(\d{4,12})`, 36)
 )
 
 // findValues returns every value shape in s, sorted.
@@ -79,7 +83,7 @@ func findValues(s string) []Match {
 		ms = findBirthDates(s, ms)
 	}
 	if hasAt {
-		ms = scan(reEmail, s, ms, acceptEmail)
+		ms = findEmails(s, ms)
 	}
 	ms = dropPhonesInsideLonger(ms)
 	sortMatches(ms)
@@ -158,14 +162,46 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// scan runs re over s from every position a rejected candidate leaves, so a
-// candidate refused for its edges does not hide an overlapping valid one.
-func scan(re *regexp.Regexp, s string, out []Match, accept func(s string, loc []int) (Match, bool)) []Match {
+// pattern is a compiled shape with the longest text it can match, which
+// lets scan search a bounded window instead of the whole rest of the string.
+type pattern struct {
+	re     *regexp.Regexp
+	maxLen int
+}
+
+func newPattern(expr string, maxLen int) pattern {
+	return pattern{re: regexp.MustCompile(expr), maxLen: maxLen}
+}
+
+// scan runs the pattern over s from every position a rejected candidate
+// leaves, so a candidate refused for its edges does not hide an overlapping
+// valid one.
+//
+// Each search looks at a window of a few times the pattern's longest match,
+// not at the rest of the string: Go's backtracking matcher clears state in
+// proportion to its input on every call, which made a long line with
+// thousands of matches quadratic. A match that starts more than maxLen before
+// the window's end lies wholly inside it, and so does any match that starts
+// before it, so the window finds what the whole string would.
+func scan(p pattern, s string, out []Match, accept func(s string, loc []int) (Match, bool)) []Match {
+	window := 4 * p.maxLen
+	if window < 256 {
+		window = 256
+	}
 	pos := 0
 	for pos < len(s) {
-		loc := re.FindStringSubmatchIndex(s[pos:])
-		if loc == nil {
-			break
+		end, limit := len(s), len(s)
+		if end-pos > window {
+			end = pos + window
+			limit = end - p.maxLen
+		}
+		loc := p.re.FindStringSubmatchIndex(s[pos:end])
+		if loc == nil || pos+loc[0] >= limit {
+			if end == len(s) {
+				break
+			}
+			pos = limit
+			continue
 		}
 		for i := range loc {
 			if loc[i] >= 0 {
@@ -314,49 +350,91 @@ func validNANP(area, exchange string) bool {
 }
 
 // dropPhonesInsideLonger removes phone matches that sit inside another value
-// match (an E.164 number found twice, a phone inside an e-mail local part).
+// match (an E.164 number found by both phone patterns, a phone inside an
+// e-mail local part).
 func dropPhonesInsideLonger(ms []Match) []Match {
-	out := ms[:0]
-	for i, m := range ms {
-		inside := false
-		if m.Kind == Phone {
-			for j, o := range ms {
-				if i == j || o.Start > m.Start || o.End < m.End {
-					continue
-				}
-				if o.Kind != Phone || o.End-o.Start > m.End-m.Start || (o.End-o.Start == m.End-m.Start && j < i) {
-					inside = true
-					break
-				}
-			}
+	return dropCovered(ms, func(m Match) bool { return m.Kind == Phone })
+}
+
+// dropCovered removes the matches for which droppable is true and whose span
+// lies inside the span of another match. Sorting by start, then longest
+// first, makes it one sweep: a span is covered when an earlier one reaches as
+// far. Linear after the sort, so a hostile string of thousands of matches
+// costs no more than its length.
+func dropCovered(ms []Match, droppable func(Match) bool) []Match {
+	if len(ms) < 2 {
+		return ms
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
 		}
-		if !inside {
-			out = append(out, m)
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		// At equal spans a droppable match goes last, so the other survives.
+		return !droppable(a) && droppable(b)
+	})
+	out := ms[:0]
+	reach := -1
+	for _, m := range ms {
+		if droppable(m) && m.End <= reach {
+			continue
+		}
+		out = append(out, m)
+		if m.End > reach {
+			reach = m.End
 		}
 	}
 	return out
 }
 
-func acceptEmail(s string, loc []int) (Match, bool) {
-	start, end := loc[0], loc[1]
-	// The local part cannot start with a dot; trim what the class swallowed.
-	for start < end && (s[start] == '.' || s[start] == '-') {
-		start++
-	}
-	if start >= end || s[start] == '@' {
-		return Match{}, false
-	}
-	if end < len(s) {
-		c := s[end]
-		if isAlnum(c) || c == '_' {
-			return Match{}, false
+// findEmails reports addresses around each @: a local part of up to 64
+// bytes (RFC 5321) to its left, a dotted domain ending in a letters-only
+// top-level domain to its right. Cost is bounded per @, whatever the input.
+func findEmails(s string, out []Match) []Match {
+	floor := 0 // an address's local part cannot reach into the previous one
+	for from := 0; from < len(s); {
+		k := strings.IndexByte(s[from:], '@')
+		if k < 0 {
+			break
 		}
-		// git@github.com:org/repo.git is a remote, not a mailbox.
-		if c == ':' {
-			return Match{}, false
+		at := from + k
+		from = at + 1
+		start := at
+		for start > floor && at-start < 64 && isLocalPartChar(s[start-1]) {
+			start--
 		}
+		// The local part cannot start with a dot or dash.
+		for start < at && (s[start] == '.' || s[start] == '-') {
+			start++
+		}
+		if start == at {
+			continue
+		}
+		domain := s[at+1 : min(len(s), at+1+255)]
+		loc := reEmailDomain.FindStringIndex(domain)
+		if loc == nil {
+			continue
+		}
+		end := at + 1 + loc[1]
+		if end < len(s) {
+			c := s[end]
+			// A longer word, or git@github.com:org/repo.git, which is a
+			// remote, not a mailbox.
+			if isAlnum(c) || c == '_' || c == ':' {
+				continue
+			}
+		}
+		out = append(out, Match{Kind: Email, Start: start, End: end})
+		floor, from = end, end
 	}
-	return Match{Kind: Email, Start: start, End: end}, true
+	return out
+}
+
+func isLocalPartChar(c byte) bool {
+	return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
 func acceptMRN(s string, loc []int) (Match, bool) {
@@ -381,9 +459,15 @@ func findBirthDates(s string, out []Match) []Match {
 	if len(dates) == 0 {
 		return out
 	}
-	words := birthWords(s)
+	words := birthWords(s) // in order of position
 	for _, d := range dates {
-		for _, w := range words {
+		// Only words within a connector gap of the date can qualify; find
+		// the first that could by binary search instead of trying them all.
+		from := sort.Search(len(words), func(i int) bool { return words[i][1] >= d.Start-maxConnectorGap })
+		for _, w := range words[from:] {
+			if w[0] > d.End+maxConnectorGap {
+				break
+			}
 			if w[1] <= d.Start && connectorsOnly(s[w[1]:d.Start]) ||
 				d.End <= w[0] && connectorsOnly(s[d.End:w[0]]) {
 				out = append(out, d)
@@ -421,10 +505,13 @@ func birthWords(s string) [][2]int {
 // birth_date=..., born on ..., dob is ..., birthday ....
 var connectorWords = map[string]bool{"date": true, "dt": true, "of": true, "on": true, "is": true, "day": true, "d": true}
 
+// maxConnectorGap is the most bytes a birth keyword may sit from its date.
+const maxConnectorGap = 16
+
 // connectorsOnly answers whether gap is short and holds only separators and
 // connector words, so "birthday-party-2024-05-01" is not a date of birth.
 func connectorsOnly(gap string) bool {
-	if len(gap) > 16 {
+	if len(gap) > maxConnectorGap {
 		return false
 	}
 	for _, w := range strings.FieldsFunc(gap, func(r rune) bool { return r > 127 || !isAlnum(byte(r)) }) {
