@@ -92,11 +92,7 @@ func transportFor(kind string) transportSetting {
 			if v.unknown || !v.given {
 				return graph.Unknown
 			}
-			on, ok := versionAtLeast(v.value, 11, 8)
-			if !ok {
-				return graph.Unknown
-			}
-			return graph.TriOf(on)
+			return versionAtLeast(v.value, 11, 8)
 		}}
 	case "postgres":
 		return transportSetting{param: "rds.force_ssl", defaultText: "0 before PostgreSQL 15", defaultOn: func(v engineVersion) graph.Tri {
@@ -107,11 +103,7 @@ func transportFor(kind string) transportSetting {
 				// RDS creates the current default version, 15 or later since 2023.
 				return graph.True
 			}
-			on, ok := versionAtLeast(v.value, 15)
-			if !ok {
-				return graph.Unknown
-			}
-			return graph.TriOf(on)
+			return versionAtLeast(v.value, 15)
 		}}
 	case "mysql", "aurora-mysql":
 		return requireSecureTransport

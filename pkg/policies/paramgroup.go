@@ -191,25 +191,31 @@ func familyVersion(family string) (string, bool) {
 }
 
 // versionAtLeast compares a dotted engine version ("15.4", "11.8.2", "15")
-// with want; parts missing from v count as 0. ok is false when v is not a version.
-func versionAtLeast(v string, want ...int) (atLeast, ok bool) {
+// with want. A version that stops before the deciding part ("11" against
+// 11.8) is Unknown: RDS takes the newest minor version of such a prefix. A
+// version that is not numeric is Unknown too.
+func versionAtLeast(v string, want ...int) graph.Tri {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return false, false
+		return graph.Unknown
 	}
 	parts := strings.Split(v, ".")
 	for i, w := range want {
-		n := 0
-		if i < len(parts) {
-			p, err := strconv.Atoi(parts[i])
-			if err != nil {
-				return false, false
+		if i >= len(parts) {
+			for _, rest := range want[i:] {
+				if rest != 0 {
+					return graph.Unknown
+				}
 			}
-			n = p
+			return graph.True
+		}
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return graph.Unknown
 		}
 		if n != w {
-			return n > w, true
+			return graph.TriOf(n > w)
 		}
 	}
-	return true, true
+	return graph.True
 }

@@ -1,32 +1,37 @@
 package policies
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+)
 
 func TestVersionAtLeast(t *testing.T) {
 	cases := []struct {
-		v        string
-		want     []int
-		atLeast  bool
-		parsable bool
+		v    string
+		want []int
+		is   graph.Tri
 	}{
-		{"15", []int{15}, true, true},
-		{"15.4", []int{15}, true, true},
-		{"14.12", []int{15}, false, true},
-		{"9.6.24", []int{15}, false, true},
-		{"16", []int{15}, true, true},
-		{"11.8.2", []int{11, 8}, true, true},
-		{"11.8", []int{11, 8}, true, true},
-		{"11.4.5", []int{11, 8}, false, true},
-		{"10.11", []int{11, 8}, false, true},
-		{"12.0", []int{11, 8}, true, true},
-		{"11", []int{11, 8}, false, true},
-		{"", []int{15}, false, false},
-		{"latest", []int{15}, false, false},
+		{"15", []int{15}, graph.True},
+		{"15.4", []int{15}, graph.True},
+		{"14.12", []int{15}, graph.False},
+		{"9.6.24", []int{15}, graph.False},
+		{"16", []int{15}, graph.True},
+		{"11.8.2", []int{11, 8}, graph.True},
+		{"11.8", []int{11, 8}, graph.True},
+		{"11.4.5", []int{11, 8}, graph.False},
+		{"10.11", []int{11, 8}, graph.False},
+		{"10", []int{11, 8}, graph.False},
+		{"12.0", []int{11, 8}, graph.True},
+		// RDS picks the newest 11.x, which may or may not be 11.8 or later.
+		{"11", []int{11, 8}, graph.Unknown},
+		{"11", []int{11, 0}, graph.True},
+		{"", []int{15}, graph.Unknown},
+		{"latest", []int{15}, graph.Unknown},
 	}
 	for _, c := range cases {
-		got, ok := versionAtLeast(c.v, c.want...)
-		if got != c.atLeast || ok != c.parsable {
-			t.Errorf("versionAtLeast(%q, %v) = %v, %v; want %v, %v", c.v, c.want, got, ok, c.atLeast, c.parsable)
+		if got := versionAtLeast(c.v, c.want...); got != c.is {
+			t.Errorf("versionAtLeast(%q, %v) = %v; want %v", c.v, c.want, got, c.is)
 		}
 	}
 }
