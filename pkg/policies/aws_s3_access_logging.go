@@ -75,22 +75,18 @@ func checkS3AccessLogging(p *Pass, r *graph.Resource) {
 
 // isLogTarget answers whether some bucket's access logs are written to b.
 func isLogTarget(p *Pass, b *graph.Resource) graph.Tri {
-	answer := graph.False
-	for _, l := range p.Graph.OfType("aws_s3_bucket_logging") {
-		answer = graph.Or(answer, namesBucket(p, l.Attr("target_bucket"), b))
+	idx := logTargetIndex(p)
+	if len(idx.byBucket[b]) > 0 {
+		return graph.True
 	}
-	for _, other := range p.Graph.OfType("aws_s3_bucket") {
-		if other == b {
-			continue
-		}
-		if other.Body.HasUnknownBlocks("logging") {
-			answer = graph.Or(answer, graph.Unknown)
-		}
-		for _, lb := range other.Blocks("logging") {
-			if !lb.Unknown {
-				answer = graph.Or(answer, namesBucket(p, lb.Attr("target_bucket"), b))
-			}
-		}
+	n := nameOfBucket(b)
+	switch {
+	case n.known && len(idx.byName[n.name]) > 0:
+		return graph.True
+	case len(idx.unknown) > 0:
+		return graph.Unknown
+	case !n.known && !n.generated && len(idx.literal) > 0:
+		return graph.Unknown
 	}
-	return answer
+	return graph.False
 }

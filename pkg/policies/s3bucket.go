@@ -2,6 +2,7 @@ package policies
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -31,50 +32,126 @@ func nameOfBucket(b *graph.Resource) bucketName {
 	return bucketName{}
 }
 
-// namesBucket answers whether attribute a (the `bucket` of a split resource, the
-// `target_bucket` of a logging configuration) names bucket b.
-func namesBucket(p *Pass, a *graph.Attribute, b *graph.Resource) graph.Tri {
-	if a == nil {
-		return graph.False
-	}
-	if targets := p.Graph.Follow(a, "aws_s3_bucket"); len(targets) > 0 {
-		for _, t := range targets {
-			if t == b {
-				return graph.True
-			}
-		}
-		return graph.False
-	}
-	if !a.Value.IsKnown() {
-		return graph.Unknown
-	}
-	s, ok := a.String()
-	if !ok {
-		return graph.Unknown
-	}
-	// A target_bucket may be given as the bucket's ARN.
-	s = strings.TrimPrefix(s, "arn:aws:s3:::")
+// bucketCompanions returns the resources of type typ whose attribute attr names
+// bucket b, and those that name a bucket not known statically (so b may have
+// one more companion).
+func bucketCompanions(p *Pass, b *graph.Resource, typ, attr string) (found []*graph.Resource, unknown []*graph.Resource) {
+	idx := bucketRefIndexFor(p, typ, attr)
+	found = append(found, idx.byBucket[b]...)
+	unknown = append(unknown, idx.unknown...)
 	n := nameOfBucket(b)
 	switch {
 	case n.known:
-		return graph.TriOf(n.name == s)
-	case n.generated:
-		return graph.False
-	}
-	return graph.Unknown
-}
-
-// bucketCompanions returns the resources of type typ whose attribute attr names
-// bucket b, and whether some other resource of that type names a bucket that
-// is not known statically (so b may have one more companion).
-func bucketCompanions(p *Pass, b *graph.Resource, typ, attr string) (found []*graph.Resource, unknown []*graph.Resource) {
-	for _, c := range p.Graph.OfType(typ) {
-		switch namesBucket(p, c.Attr(attr), b) {
-		case graph.True:
-			found = append(found, c)
-		case graph.Unknown:
-			unknown = append(unknown, c)
-		}
+		found = append(found, idx.byName[n.name]...)
+	case !n.generated:
+		unknown = append(unknown, idx.literal...)
 	}
 	return found, unknown
+}
+
+// bucketRefIndex answers "which resources name this bucket" for one attribute
+// of one resource type in a graph without rescanning them for every bucket:
+// the S3 rules ask it once per bucket, and configurations with thousands of
+// buckets would otherwise cost buckets × companions.
+type bucketRefIndex struct {
+	byBucket map[*graph.Resource][]*graph.Resource
+	byName   map[string][]*graph.Resource
+	// literal holds every resource naming a bucket by a known literal, for
+	// buckets whose own name is not known statically.
+	literal []*graph.Resource
+	// unknown holds the resources whose attribute names no bucket of the
+	// graph and whose value is not known statically.
+	unknown []*graph.Resource
+}
+
+type bucketRefIndexKey struct {
+	g          *graph.Graph
+	typ, attr  string
+	insideBody bool
+}
+
+// bucketRefIndexCache keeps the indexes of the graph being checked: Run checks
+// one graph with every rule before the next, so the S3 rules share them.
+var bucketRefIndexCache struct {
+	sync.Mutex
+	g       *graph.Graph
+	indexes map[bucketRefIndexKey]*bucketRefIndex
+}
+
+func cachedBucketRefIndex(key bucketRefIndexKey, build func() *bucketRefIndex) *bucketRefIndex {
+	c := &bucketRefIndexCache
+	c.Lock()
+	defer c.Unlock()
+	if c.g != key.g {
+		c.g = key.g
+		c.indexes = map[bucketRefIndexKey]*bucketRefIndex{}
+	}
+	if idx, ok := c.indexes[key]; ok {
+		return idx
+	}
+	idx := build()
+	c.indexes[key] = idx
+	return idx
+}
+
+// bucketRefIndexFor indexes attribute attr of every resource of type typ.
+func bucketRefIndexFor(p *Pass, typ, attr string) *bucketRefIndex {
+	return cachedBucketRefIndex(bucketRefIndexKey{g: p.Graph, typ: typ, attr: attr}, func() *bucketRefIndex {
+		idx := newBucketRefIndex()
+		for _, c := range p.Graph.OfType(typ) {
+			idx.add(p, c, c.Attr(attr))
+		}
+		return idx
+	})
+}
+
+// logTargetIndex indexes every target_bucket: of aws_s3_bucket_logging
+// resources and of buckets' inline logging blocks.
+func logTargetIndex(p *Pass) *bucketRefIndex {
+	return cachedBucketRefIndex(bucketRefIndexKey{g: p.Graph, typ: "aws_s3_bucket", attr: "logging.target_bucket", insideBody: true}, func() *bucketRefIndex {
+		idx := newBucketRefIndex()
+		for _, l := range p.Graph.OfType("aws_s3_bucket_logging") {
+			idx.add(p, l, l.Attr("target_bucket"))
+		}
+		for _, other := range p.Graph.OfType("aws_s3_bucket") {
+			if other.Body.HasUnknownBlocks("logging") {
+				idx.unknown = append(idx.unknown, other)
+			}
+			for _, lb := range other.Blocks("logging") {
+				if !lb.Unknown {
+					idx.add(p, other, lb.Attr("target_bucket"))
+				}
+			}
+		}
+		return idx
+	})
+}
+
+func newBucketRefIndex() *bucketRefIndex {
+	return &bucketRefIndex{byBucket: map[*graph.Resource][]*graph.Resource{}, byName: map[string][]*graph.Resource{}}
+}
+
+// add records what attribute a of resource owner names.
+func (idx *bucketRefIndex) add(p *Pass, owner *graph.Resource, a *graph.Attribute) {
+	if a == nil {
+		return
+	}
+	if targets := p.Graph.Follow(a, "aws_s3_bucket"); len(targets) > 0 {
+		for _, t := range targets {
+			idx.byBucket[t] = append(idx.byBucket[t], owner)
+		}
+		return
+	}
+	s, ok := a.String()
+	if !ok {
+		if a.Value.IsKnown() && a.Value.IsNull() {
+			return // null names no bucket
+		}
+		idx.unknown = append(idx.unknown, owner)
+		return
+	}
+	// A target_bucket may be given as the bucket's ARN.
+	s = strings.TrimPrefix(s, "arn:aws:s3:::")
+	idx.byName[s] = append(idx.byName[s], owner)
+	idx.literal = append(idx.literal, owner)
 }
