@@ -35,6 +35,7 @@ var registry = []*Rule{
 	KMSKeyRotation,
 	DynamoDBEncrypted,
 	DynamoDBPITR,
+	ELBListenerEncrypted,
 }
 
 // All returns every rule, sorted by id.
