@@ -55,6 +55,7 @@ resource "aws_db_instance" "main" {
 		"Engine defaults: MySQL and Aurora MySQL `require_secure_transport` OFF; MariaDB OFF before 11.8 and ON from 11.8 (an omitted `engine_version` is undetermined); RDS for PostgreSQL `rds.force_ssl` 0 before 15 and 1 from 15 (an omitted `engine_version` gets the current default version, 15 or later); Aurora PostgreSQL and SQL Server `rds.force_ssl` 0. A group that does not set the parameter inherits the default of its `family`.",
 		"Oracle: the option group needs `NATIVE_NETWORK_ENCRYPTION` with `SQLNET.ENCRYPTION_SERVER = REQUIRED` (values compared case-insensitively); the default `REQUESTED` still admits plain text. An option group with only the `SSL` option opens a TLS port while the plain-text listener stays, so it is undetermined rather than a pass.",
 		"Aurora instances (`aws_db_instance` or `aws_rds_cluster_instance` with an `aurora*` engine) are governed by their cluster's parameter group and are checked on the `aws_rds_cluster`. A cluster with no `engine` is `aurora` (the default before provider v5; v5 made `engine` required). Read replicas without `engine` take their source's engine. RDS Custom and Db2 engines are not checked.",
+		"A same-region read replica that names no group gets its source's (RDS CreateDBInstanceReadReplica), so it is checked on the source; with the source outside the configuration it is undetermined. A cross-region replica (source named by ARN) gets the default group.",
 		"Same in both profiles.",
 	},
 	Check: checkRDSTransportEncryption,
