@@ -27,11 +27,11 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 	if path != "" {
 		prefix = path + "."
 	}
-	for _, a := range bi.attrs {
+	for i, a := range bi.attrs {
 		if top && metaAttrs[a.Name] {
 			continue
 		}
-		v := s.eval(a.Expr)
+		v := s.evalWith(a.Expr, bi.exprs[i])
 		b.Attrs[a.Name] = &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
 	}
 	index := map[string]int{}
@@ -59,7 +59,8 @@ var dynamicSchema = &hcl.BodySchema{
 // unknown collection gives one Unknown stand-in.
 func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int) []*graph.Block {
 	typ := db.Labels[0]
-	content, _, _ := db.Body.PartialContent(dynamicSchema)
+	di := s.inst.re.dynamicInfo(db)
+	content := di.content
 	next := func() string {
 		i := index[typ]
 		index[typ] = i + 1
@@ -73,18 +74,9 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 	if content == nil || content.Attributes["for_each"] == nil {
 		return unknown()
 	}
-	var contentBody hcl.Body
-	for _, cb := range content.Blocks {
-		contentBody = cb.Body
-	}
+	contentBody, iterName := di.body, di.iterator
 	if contentBody == nil {
 		return nil
-	}
-	iterName := typ
-	if a := content.Attributes["iterator"]; a != nil {
-		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
-			iterName = kw
-		}
 	}
 	coll := s.eval(content.Attributes["for_each"].Expr).v
 	if !coll.IsWhollyKnown() || coll.IsNull() || !coll.CanIterateElements() {
@@ -124,6 +116,7 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 // bodyInfo is a body's content, listed once however many instances use it.
 type bodyInfo struct {
 	attrs  []*hcl.Attribute // by name
+	exprs  []*exprInfo      // of attrs[i]
 	blocks []*hcl.Block     // source order
 }
 
@@ -137,8 +130,39 @@ func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
 		bi.attrs = append(bi.attrs, a)
 	}
 	sort.Slice(bi.attrs, func(i, j int) bool { return bi.attrs[i].Name < bi.attrs[j].Name })
+	bi.exprs = make([]*exprInfo, len(bi.attrs))
+	for i, a := range bi.attrs {
+		bi.exprs[i] = re.exprInfo(a.Expr)
+	}
 	re.bodies[body] = bi
 	return bi
+}
+
+// dynamicInfo is the static part of a dynamic block.
+type dynamicInfo struct {
+	content  *hcl.BodyContent
+	body     hcl.Body
+	iterator string
+}
+
+func (re *rootEval) dynamicInfo(db *hcl.Block) *dynamicInfo {
+	if di, ok := re.dynamics[db]; ok {
+		return di
+	}
+	di := &dynamicInfo{iterator: db.Labels[0]}
+	di.content, _, _ = db.Body.PartialContent(dynamicSchema)
+	if di.content != nil {
+		for _, cb := range di.content.Blocks {
+			di.body = cb.Body
+		}
+		if a := di.content.Attributes["iterator"]; a != nil {
+			if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
+				di.iterator = kw
+			}
+		}
+	}
+	re.dynamics[db] = di
+	return di
 }
 
 // bodyContent lists a body's attributes and nested blocks (source order)

@@ -58,8 +58,9 @@ type rootEval struct {
 	// Expressions and bodies of a module are evaluated once per instance
 	// (count, for_each, module instances): what does not depend on the
 	// instance is computed once.
-	exprs  map[hcl.Expression]*exprInfo
-	bodies map[hcl.Body]*bodyInfo
+	exprs    map[hcl.Expression]*exprInfo
+	bodies   map[hcl.Body]*bodyInfo
+	dynamics map[*hcl.Block]*dynamicInfo
 }
 
 type exprInfo struct {
@@ -103,6 +104,8 @@ type modInst struct {
 	callScpe *scope // the caller's scope with this instance's count/each
 	depth    int
 
+	funcs   map[string]function.Function
+	objs    map[string]cty.Value // one-name objects (`var` with only var.x), see singleObject
 	vars    map[string]*memo
 	locals  map[string]*memo
 	outputs map[string]*memo
@@ -189,16 +192,24 @@ func newScope(inst *modInst) *scope {
 
 // eval evaluates an expression; any error makes the value unknown, since the
 // user's Terraform is assumed valid and a static tool cannot know everything.
-func (s *scope) eval(expr hcl.Expression) (out val) {
+func (s *scope) eval(expr hcl.Expression) val {
 	if expr == nil {
 		return val{v: cty.NullVal(cty.DynamicPseudoType)}
+	}
+	return s.evalWith(expr, s.inst.re.exprInfo(expr))
+}
+
+// evalWith is eval with the expression's static information at hand.
+func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) (out val) {
+	if lit, ok := expr.(*hclsyntax.LiteralValueExpr); ok {
+		return val{v: lit.Val}
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			out = val{v: cty.DynamicVal}
 		}
 	}()
-	ctx, refs := s.context(expr)
+	ctx, refs := s.context(expr, ei)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		if stubs := unknownFuncStubs(expr, diags, ctx); stubs != nil {
@@ -213,8 +224,12 @@ func (s *scope) eval(expr hcl.Expression) (out val) {
 	if v == cty.NilVal {
 		v = cty.DynamicVal
 	}
-	if v.ContainsMarked() {
-		v, _ = v.UnmarkDeep()
+	// No function here marks values (sensitive() is the identity), so
+	// there is nothing to unmark.
+	if tooBig(v) {
+		// Locals that double a string each step would exhaust memory a
+		// few steps later; nothing real is this large.
+		v = cty.DynamicVal
 	}
 	return val{v: v, refs: refs}
 }
@@ -258,10 +273,12 @@ type needs struct {
 	resources    map[string]map[string]bool // "type.name" / "data.type.name" → extra attrs
 }
 
-func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
+func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []graph.Ref) {
 	inst := s.inst
-	ctx := &hcl.EvalContext{Functions: inst.re.functions(inst.mod)}
-	ei := inst.re.exprInfo(expr)
+	if inst.funcs == nil {
+		inst.funcs = inst.re.functions(inst.mod)
+	}
+	ctx := &hcl.EvalContext{Functions: inst.funcs}
 	traversals := ei.traversals
 	if len(traversals) == 0 {
 		return ctx, nil
@@ -356,7 +373,7 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			m[name] = v.v
 			refs = append(refs, v.refs...)
 		}
-		ctx.Variables["var"] = cty.ObjectVal(m)
+		ctx.Variables["var"] = inst.objectOf("var", m, len(m) == 1 && inst.vars[firstKey(m)].state == done)
 	}
 	if len(n.locals) > 0 {
 		m := make(map[string]cty.Value, len(n.locals))
@@ -368,7 +385,7 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			m[name] = v.v
 			refs = append(refs, v.refs...)
 		}
-		ctx.Variables["local"] = cty.ObjectVal(m)
+		ctx.Variables["local"] = inst.objectOf("local", m, len(m) == 1 && inst.locals[firstKey(m)].state == done)
 	}
 	if len(n.modules) > 0 {
 		m := make(map[string]cty.Value, len(n.modules))
@@ -381,9 +398,13 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 	}
 	if len(n.resources) > 0 {
 		byType := map[string]map[string]cty.Value{}
+		stable := map[string]bool{}
 		data := map[string]map[string]cty.Value{}
 		for key, extra := range n.resources {
-			v, ok := inst.resourceValue(key, extra)
+			v, ok, fresh := inst.resourceValue(key, extra)
+			if fresh {
+				stable[key[:strings.IndexByte(key, '.')]] = false
+			}
 			if !ok {
 				continue
 			}
@@ -401,7 +422,8 @@ func (s *scope) context(expr hcl.Expression) (*hcl.EvalContext, []graph.Ref) {
 			target[typ][name] = v
 		}
 		for typ, m := range byType {
-			ctx.Variables[typ] = cty.ObjectVal(m)
+			_, unstable := stable[typ]
+			ctx.Variables[typ] = inst.objectOf(typ, m, len(m) == 1 && !unstable)
 		}
 		if len(data) > 0 {
 			dm := make(map[string]cty.Value, len(data))
@@ -419,6 +441,33 @@ func setAdd(m *map[string]bool, k string) {
 		*m = map[string]bool{}
 	}
 	(*m)[k] = true
+}
+
+// objectOf is cty.ObjectVal(m), reusing the object built last time for the
+// same single name and value: most expressions name one variable, local or
+// resource of a kind, and building object types dominates otherwise.
+// Only values that can no longer change (stable) are cached.
+func (inst *modInst) objectOf(kind string, m map[string]cty.Value, stable bool) cty.Value {
+	if !stable {
+		return cty.ObjectVal(m)
+	}
+	key := kind + "." + firstKey(m)
+	if cached, ok := inst.objs[key]; ok {
+		return cached
+	}
+	obj := cty.ObjectVal(m)
+	if inst.objs == nil {
+		inst.objs = map[string]cty.Value{}
+	}
+	inst.objs[key] = obj
+	return obj
+}
+
+func firstKey(m map[string]cty.Value) string {
+	for k := range m {
+		return k
+	}
+	return ""
 }
 
 // attrAt returns the attribute name at step i of a traversal, "" if none.
@@ -749,16 +798,24 @@ func assemble(kind expandKind, keys []cty.Value, objs []cty.Value) cty.Value {
 
 // resourceValue builds the object other expressions see for a resource:
 // configured attributes, unknown for the attributes the provider computes.
-func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value, bool) {
+// fresh marks a value built for one expression, not to be cached.
+func (inst *modInst) resourceValue(key string, extra map[string]bool) (v cty.Value, ok bool, fresh bool) {
 	rs := inst.resource(key)
 	if rs == nil {
 		if _, declared := inst.mod.resByKey[key]; declared {
-			return cty.DynamicVal, true // cycle
+			return cty.DynamicVal, true, true // cycle: the value comes later
 		}
-		return cty.NilVal, false
+		return cty.NilVal, false, false
 	}
 	if rs.kind == byUnknown {
-		return cty.DynamicVal, true
+		return cty.DynamicVal, true, false
+	}
+	if rs.attrs == nil {
+		// Built on first reference: most resources are never referenced.
+		rs.attrs = make([]map[string]cty.Value, len(rs.insts))
+		for i, r := range rs.insts {
+			rs.attrs[i] = blockValueMap(r.Body)
+		}
 	}
 	// Most references name configured attributes or id/arn, which the
 	// cached object has; only others need a fresh object.
@@ -775,12 +832,12 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value
 		}
 	}
 	if !needFresh && rs.value != cty.NilVal {
-		return rs.value, true
+		return rs.value, true, false
 	}
 	if !needFresh {
 		extra = nil
 	}
-	objs := make([]cty.Value, len(rs.attrs))
+	objs := make([]cty.Value, len(rs.insts))
 	keys := make([]cty.Value, len(rs.insts))
 	for i, attrs := range rs.attrs {
 		m := make(map[string]cty.Value, len(attrs)+len(extra)+2)
@@ -800,11 +857,11 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (cty.Value
 		objs[i] = cty.ObjectVal(m)
 		keys[i] = rs.insts[i].Key
 	}
-	v := assemble(rs.kind, keys, objs)
+	v = assemble(rs.kind, keys, objs)
 	if !needFresh {
 		rs.value = v
 	}
-	return v, true
+	return v, true, needFresh
 }
 
 // resource evaluates a resource or data source (all its instances) once.
@@ -855,7 +912,6 @@ func (inst *modInst) resource(key string) *resState {
 			r.Address = inst.prefix + d.key() + "[*]"
 		}
 		rs.insts = append(rs.insts, r)
-		rs.attrs = append(rs.attrs, blockValueMap(body))
 	}
 	return rs
 }
@@ -1083,4 +1139,39 @@ func (re *rootEval) pathObject(mod *module) cty.Value {
 		"root":   cty.StringVal("."),
 		"cwd":    cty.StringVal(filepath.ToSlash(re.rootDir)),
 	})
+}
+
+// maxValueBytes bounds the size of one evaluated value.
+const maxValueBytes = 8 << 20
+
+func tooBig(v cty.Value) bool {
+	budget := maxValueBytes
+	return !valueFits(v, &budget, 0)
+}
+
+func valueFits(v cty.Value, budget *int, depth int) bool {
+	if depth > 64 {
+		return true
+	}
+	*budget -= 8
+	if *budget < 0 {
+		return false
+	}
+	if !v.IsKnown() || v.IsNull() {
+		return true
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		*budget -= len(v.AsString())
+		return *budget >= 0
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if !valueFits(e, budget, depth+1) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -189,6 +189,15 @@ func TestRobustness(t *testing.T) {
 		{"huge count", func(t *testing.T, dir string) {
 			writeFiles(t, dir, map[string]string{"count.tf": "resource \"aws_instance\" \"x\" {\n  count = 1e15\n}\nresource \"aws_instance\" \"y\" {\n  count = -3\n}\n"})
 		}, ""},
+		{"exponential string", func(t *testing.T, dir string) {
+			var b strings.Builder
+			b.WriteString("locals {\n  a0 = \"0123456789012345678901234567890123456789\"\n")
+			for i := 1; i <= 40; i++ {
+				fmt.Fprintf(&b, "  a%d = \"${local.a%d}${local.a%d}\"\n", i, i-1, i-1)
+			}
+			b.WriteString("}\nresource \"aws_s3_bucket\" \"x\" {\n  bucket = local.a40\n}\n")
+			writeFiles(t, dir, map[string]string{"big.tf": b.String()})
+		}, ""},
 		{"reference cycle", func(t *testing.T, dir string) {
 			writeFiles(t, dir, map[string]string{"cycle.tf": `
 locals {

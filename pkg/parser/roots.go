@@ -131,6 +131,7 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 		funcs:    map[string]map[string]function.Function{},
 		exprs:    map[hcl.Expression]*exprInfo{},
 		bodies:   map[hcl.Body]*bodyInfo{},
+		dynamics: map[*hcl.Block]*dynamicInfo{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
