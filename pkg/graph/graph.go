@@ -261,16 +261,29 @@ type Graph struct {
 // New indexes resources once, both ways, so rules never scan the whole graph.
 func New(root string, provider ProviderVersion, resources []*Resource) *Graph {
 	g := &Graph{Root: root, Provider: provider, Resources: resources}
-	sort.SliceStable(g.Resources, func(i, j int) bool {
-		a, b := g.Resources[i], g.Resources[j]
-		if a.Module != b.Module {
-			return a.Module < b.Module
+	// Sort keys are computed once: Base and KeyString allocate, and a
+	// comparator calls them O(n log n) times.
+	type sortKey struct {
+		r         *Resource
+		base, key string
+	}
+	keyed := make([]sortKey, len(resources))
+	for i, r := range resources {
+		keyed[i] = sortKey{r, r.Base(), KeyString(r.Key)}
+	}
+	sort.SliceStable(keyed, func(i, j int) bool {
+		a, b := keyed[i], keyed[j]
+		if a.r.Module != b.r.Module {
+			return a.r.Module < b.r.Module
 		}
-		if a.Base() != b.Base() {
-			return a.Base() < b.Base()
+		if a.base != b.base {
+			return a.base < b.base
 		}
-		return KeyString(a.Key) < KeyString(b.Key)
+		return a.key < b.key
 	})
+	for i := range keyed {
+		g.Resources[i] = keyed[i].r
+	}
 	g.byType = make(map[string][]*Resource)
 	g.byBase = make(map[string][]*Resource)
 	g.referrers = make(map[string][]Edge)
@@ -280,21 +293,31 @@ func New(root string, provider ProviderVersion, resources []*Resource) *Graph {
 		} else {
 			g.byType["data."+r.Type] = append(g.byType["data."+r.Type], r)
 		}
-		g.byBase[r.Base()] = append(g.byBase[r.Base()], r)
+		base := r.Base()
+		g.byBase[base] = append(g.byBase[base], r)
 	}
 	for _, r := range g.Resources {
 		r.Body.AllAttributes(func(a *Attribute) {
-			seen := map[string]bool{}
-			for _, ref := range a.Refs {
-				if seen[ref.Base] {
+			for i, ref := range a.Refs {
+				if refBaseSeen(a.Refs[:i], ref.Base) {
 					continue
 				}
-				seen[ref.Base] = true
 				g.referrers[ref.Base] = append(g.referrers[ref.Base], Edge{From: r, Attr: a})
 			}
 		})
 	}
 	return g
+}
+
+// refBaseSeen answers whether an earlier ref has the base; attributes have
+// few refs, so a scan beats allocating a set per attribute.
+func refBaseSeen(earlier []Ref, base string) bool {
+	for _, r := range earlier {
+		if r.Base == base {
+			return true
+		}
+	}
+	return false
 }
 
 // OfType returns the managed resources of a type ("data.aws_iam_policy_document" for data sources).
