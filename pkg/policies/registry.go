@@ -36,6 +36,7 @@ var registry = []*Rule{
 	DynamoDBEncrypted,
 	DynamoDBPITR,
 	ELBListenerEncrypted,
+	ELBBackendEncrypted,
 }
 
 // All returns every rule, sorted by id.
