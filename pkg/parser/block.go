@@ -78,8 +78,11 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 	if contentBody == nil {
 		return nil
 	}
-	coll := s.eval(content.Attributes["for_each"].Expr).v
-	if !coll.IsWhollyKnown() || coll.IsNull() || !coll.CanIterateElements() {
+	collVal := s.eval(content.Attributes["for_each"].Expr)
+	coll, collRefs := collVal.v, collVal.refs
+	// Lists, tuples and maps have known elements when they are known; a
+	// set's membership depends on its elements' values.
+	if !coll.IsKnown() || coll.IsNull() || !coll.CanIterateElements() || (coll.Type().IsSetType() && !coll.IsWhollyKnown()) {
 		return unknown()
 	}
 	if coll.LengthInt() > maxInstances {
@@ -88,14 +91,14 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 	var out []*graph.Block
 	for it := coll.ElementIterator(); it.Next(); {
 		k, v := it.Element()
-		is := &scope{inst: s.inst, countIdx: s.countIdx, eachKey: s.eachKey, eachVal: s.eachVal, iters: map[string]cty.Value{}}
+		is := &scope{inst: s.inst, countIdx: s.countIdx, eachKey: s.eachKey, eachVal: s.eachVal, eachRefs: s.eachRefs, iters: make(map[string]iterator, len(s.iters)+1)}
 		for n, iv := range s.iters {
 			is.iters[n] = iv
 		}
 		if coll.Type().IsSetType() {
 			k = v
 		}
-		is.iters[iterName] = cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
+		is.iters[iterName] = iterator{v: cty.ObjectVal(map[string]cty.Value{"key": k, "value": v}), key: k, refs: collRefs}
 		var labels []string
 		if a := content.Attributes["labels"]; a != nil {
 			lv := is.eval(a.Expr).v

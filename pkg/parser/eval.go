@@ -169,21 +169,62 @@ type scope struct {
 	countIdx cty.Value // cty.NilVal outside count
 	eachKey  cty.Value // cty.NilVal outside for_each
 	eachVal  cty.Value
-	iters    map[string]cty.Value
+	eachRefs []graph.Ref // of the for_each expression, for each.value
+	iters    map[string]iterator
 }
 
-func (s *scope) withKey(kind expandKind, key, each cty.Value) *scope {
+// iterator is a dynamic block's iteration variable.
+type iterator struct {
+	v, key cty.Value
+	refs   []graph.Ref // of the dynamic block's for_each
+}
+
+func (s *scope) withKey(kind expandKind, key, each cty.Value, refs []graph.Ref) *scope {
 	ns := &scope{inst: s.inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal, iters: s.iters}
 	switch kind {
 	case byCount:
 		ns.countIdx = key
 	case byForEach:
-		ns.eachKey, ns.eachVal = key, each
+		ns.eachKey, ns.eachVal, ns.eachRefs = key, each, refs
 	case byUnknown:
 		ns.countIdx = cty.UnknownVal(cty.Number)
-		ns.eachKey, ns.eachVal = cty.UnknownVal(cty.String), cty.DynamicVal
+		ns.eachKey, ns.eachVal, ns.eachRefs = cty.UnknownVal(cty.String), cty.DynamicVal, refs
 	}
 	return ns
+}
+
+// elementRefs are the references of `each.value.attr` (or a dynamic
+// iterator's value): those of the collection iterated over. When the
+// collection is a whole resource with the same instance keys
+// (`for_each = aws_s3_bucket.phi`), the reference is to the one instance.
+func (s *scope) elementRefs(refs []graph.Ref, key cty.Value, attr string) []graph.Ref {
+	out := make([]graph.Ref, 0, len(refs))
+	for _, r := range refs {
+		if r.Key == cty.NilVal && r.Attr == "" && s.inst.hasInstance(r.Base, key) {
+			r = graph.Ref{Base: r.Base, Key: key, Attr: attr}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// hasInstance answers whether a resource of this module instance, named by
+// its absolute base address, has an instance with the key.
+func (inst *modInst) hasInstance(base string, key cty.Value) bool {
+	if key == cty.NilVal || !key.IsKnown() || key.IsNull() || !strings.HasPrefix(base, inst.prefix) {
+		return false
+	}
+	rs := inst.res[base[len(inst.prefix):]]
+	if rs == nil || rs.state != done {
+		return false
+	}
+	want := graph.KeyString(key)
+	for _, r := range rs.insts {
+		if r.Key != cty.NilVal && graph.KeyString(r.Key) == want {
+			return true
+		}
+	}
+	return false
 }
 
 func newScope(inst *modInst) *scope {
@@ -289,8 +330,11 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	astInfo := ei.info
 	for _, t := range traversals {
 		root := t.RootName()
-		if iv, ok := s.iters[root]; ok {
-			ctx.Variables[root] = iv
+		if it, ok := s.iters[root]; ok {
+			ctx.Variables[root] = it.v
+			if attrAt(t, 1) == "value" && len(it.refs) > 0 {
+				refs = append(refs, s.elementRefs(it.refs, it.key, attrAt(t, 2))...)
+			}
 			continue
 		}
 		switch root {
@@ -344,6 +388,9 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		case "each":
 			if s.eachKey != cty.NilVal {
 				ctx.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+				if attrAt(t, 1) == "value" && len(s.eachRefs) > 0 {
+					refs = append(refs, s.elementRefs(s.eachRefs, s.eachKey, attrAt(t, 2))...)
+				}
 			}
 		case "path":
 			ctx.Variables["path"] = inst.re.pathObject(inst.mod)
@@ -886,10 +933,10 @@ func (inst *modInst) resource(key string) *resState {
 	defer func() { rs.state = done }()
 	d := rs.decl
 	s := newScope(inst)
-	kind, keys, eachVals := s.expand(d.count, d.forEach)
+	kind, keys, eachVals, eachRefs := s.expand(d.count, d.forEach)
 	rs.kind = kind
 	for i, k := range keys {
-		is := s.withKey(kind, k, eachVals[i])
+		is := s.withKey(kind, k, eachVals[i], eachRefs)
 		blockType := "resource"
 		if d.mode == graph.Data {
 			blockType = "data"
@@ -917,9 +964,10 @@ func (inst *modInst) resource(key string) *resState {
 }
 
 // expand evaluates count/for_each into instance keys (and each.value).
-func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, []cty.Value) {
-	unknown := func() (expandKind, []cty.Value, []cty.Value) {
-		return byUnknown, []cty.Value{cty.UnknownVal(cty.DynamicPseudoType)}, []cty.Value{cty.DynamicVal}
+func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, []cty.Value, []graph.Ref) {
+	var refs []graph.Ref
+	unknown := func() (expandKind, []cty.Value, []cty.Value, []graph.Ref) {
+		return byUnknown, []cty.Value{cty.UnknownVal(cty.DynamicPseudoType)}, []cty.Value{cty.DynamicVal}, refs
 	}
 	switch {
 	case count != nil:
@@ -932,20 +980,27 @@ func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, 
 			return unknown()
 		}
 		if n <= 0 {
-			return byCount, nil, nil
+			return byCount, nil, nil, nil
 		}
 		keys := make([]cty.Value, n)
 		for i := range keys {
 			keys[i] = cty.NumberIntVal(int64(i))
 		}
-		return byCount, keys, make([]cty.Value, n)
+		return byCount, keys, make([]cty.Value, n), nil
 	case forEach != nil:
-		v := s.eval(forEach).v
-		if !v.IsWhollyKnown() || v.IsNull() {
+		fe := s.eval(forEach)
+		v := fe.v
+		refs = fe.refs
+		if !v.IsKnown() || v.IsNull() {
 			return unknown()
 		}
 		ty := v.Type()
 		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType() || ty.IsListType() || ty.IsTupleType()) {
+			return unknown()
+		}
+		// A map's keys are known when the map is; its values may not be
+		// (`for_each = aws_s3_bucket.phi`, whose ids come after apply).
+		if !(ty.IsMapType() || ty.IsObjectType()) && !v.IsWhollyKnown() {
 			return unknown()
 		}
 		if v.LengthInt() > maxInstances {
@@ -980,9 +1035,9 @@ func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, 
 			}
 			keys, vals = sk, sv
 		}
-		return byForEach, keys, vals
+		return byForEach, keys, vals, refs
 	}
-	return single, []cty.Value{cty.NilVal}, []cty.Value{cty.NilVal}
+	return single, []cty.Value{cty.NilVal}, []cty.Value{cty.NilVal}, nil
 }
 
 // callState expands a module call once: resolves its source, instances and
@@ -1068,11 +1123,11 @@ func (inst *modInst) callState(name string) *callState {
 	}
 	cs.resolved = true
 	s := newScope(inst)
-	kind, keys, eachVals := s.expand(d.count, d.forEach)
+	kind, keys, eachVals, eachRefs := s.expand(d.count, d.forEach)
 	cs.kind = kind
 	cs.keys = keys
 	for i, k := range keys {
-		callScope := s.withKey(kind, k, eachVals[i])
+		callScope := s.withKey(kind, k, eachVals[i], eachRefs)
 		childKey := k
 		if kind == byUnknown {
 			childKey = cty.UnknownVal(cty.DynamicPseudoType)

@@ -188,6 +188,8 @@ func TestExpansion(t *testing.T) {
 		`aws_iam_user.set["alice"]`, `aws_iam_user.set["bob"]`,
 		`aws_instance.dyn`, `aws_instance.unknown[*]`,
 		`aws_s3_bucket.map["logs"]`, `aws_s3_bucket.map["phi"]`,
+		`aws_s3_bucket_server_side_encryption_configuration.map["logs"]`, `aws_s3_bucket_server_side_encryption_configuration.map["phi"]`,
+		`aws_security_group.dyn`,
 		`aws_subnet.app[0]`, `aws_subnet.app[1]`, `aws_subnet.app[2]`,
 	}
 	if got := addresses(g); strings.Join(got, " ") != strings.Join(want, " ") {
@@ -263,6 +265,26 @@ func TestExpansion(t *testing.T) {
 		}
 		if r.Body.HasUnknownBlocks("ebs_block_device") {
 			t.Error("known dynamic reported unknown")
+		}
+	})
+	t.Run("refs through each.value and dynamic iterators", func(t *testing.T) {
+		sse := resourceAt(t, g, `aws_s3_bucket_server_side_encryption_configuration.map["phi"]`)
+		if got := refStrings(sse.Attr("bucket")); strings.Join(got, ",") != `aws_s3_bucket.map["phi"].id` {
+			t.Errorf("each.value refs = %v", got)
+		}
+		phi := resourceAt(t, g, `aws_s3_bucket.map["phi"]`)
+		if es := g.Referrers(phi, "aws_s3_bucket_server_side_encryption_configuration"); len(es) != 1 || es[0].From != sse {
+			t.Errorf("referrers of the phi bucket = %v", es)
+		}
+		sg := resourceAt(t, g, `aws_security_group.dyn`)
+		ingress := sg.Blocks("ingress")
+		if len(ingress) != 3 {
+			t.Fatalf("ingress blocks = %d", len(ingress))
+		}
+		a := ingress[1].Attr("cidr_blocks")
+		wantValue(t, "cidr_blocks", a.Value, cty.TupleVal([]cty.Value{cty.StringVal("10.0.1.0/24")}))
+		if got := refStrings(a); strings.Join(got, ",") != "aws_subnet.app[1].cidr_block" {
+			t.Errorf("iterator refs = %v", got)
 		}
 	})
 	t.Run("count zero", func(t *testing.T) {

@@ -62,3 +62,17 @@ resource "aws_instance" "dyn" {
     ignore_changes = [ami]
   }
 }
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "map" {
+  for_each = aws_s3_bucket.map
+  bucket   = each.value.id
+}
+
+resource "aws_security_group" "dyn" {
+  dynamic "ingress" {
+    for_each = aws_subnet.app
+    content {
+      cidr_blocks = [ingress.value.cidr_block]
+    }
+  }
+}
