@@ -37,6 +37,7 @@ var registry = []*Rule{
 	DynamoDBPITR,
 	ELBListenerEncrypted,
 	ELBBackendEncrypted,
+	ELBTLSPolicy,
 }
 
 // All returns every rule, sorted by id.
