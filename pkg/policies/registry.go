@@ -38,6 +38,7 @@ var registry = []*Rule{
 	ELBListenerEncrypted,
 	ELBBackendEncrypted,
 	ELBTLSPolicy,
+	ELBAccessLogs,
 }
 
 // All returns every rule, sorted by id.
