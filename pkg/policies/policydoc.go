@@ -60,28 +60,38 @@ func readPolicyValue(p *Pass, a *graph.Attribute, depth int) (policyDoc, bool) {
 	if s, ok := graph.StringOf(a.Value); ok && a.Value.Type() == cty.String {
 		return parsePolicyJSON(s)
 	}
-	// Otherwise the value must come from policy documents alone; any other
-	// reference (a bucket ARN inside jsonencode) leaves it unknown.
+	// Otherwise read the policy documents the value is made from. Other
+	// references (a bucket ARN substituted into the JSON, a jsonencode
+	// alternative) may add statements we cannot see: then a Deny found in
+	// the documents still counts, but its absence is not a finding.
 	var docs []*graph.Resource
+	others := false
 	for _, ref := range a.Refs {
 		if !strings.HasPrefix(lastSegment(ref.Base), "aws_iam_policy_document.") || ref.Attr != "json" {
-			return policyDoc{}, false
+			others = true
+			continue
 		}
-		targets := p.Graph.Resolve(ref)
-		if len(targets) == 0 {
-			return policyDoc{}, false
-		}
-		docs = append(docs, targets...)
+		// A document with no instance (count = 0) can only sit in a
+		// conditional branch not taken: it adds nothing.
+		docs = append(docs, p.Graph.Resolve(ref)...)
 	}
-	if len(docs) != 1 {
-		// Several candidate documents (a conditional, an unexpanded
-		// count) mean the rendered policy is not known.
-		if len(docs) > 1 && allSameAnswer(p, docs, depth) {
-			return readPolicyDocument(p, docs[0], depth+1), true
-		}
+	var doc policyDoc
+	switch {
+	case len(docs) == 0:
+		return policyDoc{}, false
+	case len(docs) == 1:
+		doc = readPolicyDocument(p, docs[0], depth+1)
+	case allSameAnswer(p, docs, depth):
+		// Several candidates (a conditional, an unexpanded count) that
+		// agree: the choice between them does not matter.
+		doc = readPolicyDocument(p, docs[0], depth+1)
+	default:
 		return policyDoc{}, false
 	}
-	return readPolicyDocument(p, docs[0], depth+1), true
+	if others {
+		doc.Unknown = true
+	}
+	return doc, true
 }
 
 // allSameAnswer reports whether every candidate document gives the same answer
@@ -142,10 +152,21 @@ func readPolicyDocument(p *Pass, doc *graph.Resource, depth int) policyDoc {
 // readMergedDocuments reads a list (or single string) of policy JSON documents.
 func readMergedDocuments(p *Pass, a *graph.Attribute, depth int) (policyDoc, bool) {
 	v := a.Value
-	if v.IsWhollyKnown() && !v.IsNull() && (v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) {
-		var out policyDoc
+	if s, ok := graph.StringOf(v); ok && v.Type() == cty.String {
+		return parsePolicyJSON(s)
+	}
+	var out policyDoc
+	// Known elements are read as they are; unknown ones are usually
+	// data.aws_iam_policy_document.x.json, read from the referenced documents.
+	unknownElems, countable := 0, false
+	if v.IsKnown() && !v.IsNull() && (v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) {
+		countable = true
 		for it := v.ElementIterator(); it.Next(); {
 			_, ev := it.Element()
+			if !ev.IsWhollyKnown() {
+				unknownElems++
+				continue
+			}
 			s, ok := graph.StringOf(ev)
 			if !ok {
 				return policyDoc{}, false
@@ -157,28 +178,37 @@ func readMergedDocuments(p *Pass, a *graph.Attribute, depth int) (policyDoc, boo
 			out.Statements = append(out.Statements, d.Statements...)
 			out.Unknown = out.Unknown || d.Unknown
 		}
-		return out, true
+		if unknownElems == 0 {
+			return out, true
+		}
 	}
-	if s, ok := graph.StringOf(v); ok && v.Type() == cty.String {
-		return parsePolicyJSON(s)
-	}
-	// Unknown lists are usually [data.aws_iam_policy_document.x.json, ...]:
-	// read every referenced document; anything else leaves it unknown.
-	var out policyDoc
+	read := 0
 	for _, ref := range a.Refs {
 		if !strings.HasPrefix(lastSegment(ref.Base), "aws_iam_policy_document.") || ref.Attr != "json" {
-			return policyDoc{}, false
+			// Something other than a policy document fills an unknown part.
+			out.Unknown = true
+			continue
 		}
 		targets := p.Graph.Resolve(ref)
-		if len(targets) != 1 {
-			return policyDoc{}, false
+		if len(targets) == 0 {
+			// No instance (count = 0): a conditional branch not taken,
+			// as in compact([var.attach ? data.x[0].json : "", ...]).
+			continue
+		}
+		if len(targets) > 1 {
+			out.Unknown = true
+			continue
 		}
 		d := readPolicyDocument(p, targets[0], depth+1)
 		out.Statements = append(out.Statements, d.Statements...)
 		out.Unknown = out.Unknown || d.Unknown
+		read++
 	}
-	if len(a.Refs) == 0 {
-		return policyDoc{}, false
+	// Every unknown element must be accounted for by a document read; a
+	// wholly unknown list (compact() over unknowns) cannot be counted, so
+	// what it lacks stays unknown while what it holds still counts.
+	if !countable || read < unknownElems {
+		out.Unknown = true
 	}
 	return out, true
 }
