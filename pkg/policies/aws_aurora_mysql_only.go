@@ -71,10 +71,5 @@ func instanceClusterInGraph(g *graph.Graph, r *graph.Resource) bool {
 	if !ok || name == "" {
 		return false
 	}
-	for _, c := range g.OfType("aws_rds_cluster") {
-		if s, ok := c.Attr("cluster_identifier").String(); ok && strings.EqualFold(s, name) {
-			return true
-		}
-	}
-	return false
+	return len(resourcesNamed(g, "aws_rds_cluster", "cluster_identifier", name)) > 0
 }

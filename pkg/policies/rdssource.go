@@ -21,11 +21,5 @@ func replicaSources(g *graph.Graph, src *graph.Attribute) []*graph.Resource {
 	if i := strings.LastIndex(name, ":db:"); i >= 0 {
 		name = name[i+len(":db:"):]
 	}
-	var out []*graph.Resource
-	for _, r := range g.OfType("aws_db_instance") {
-		if id, ok := r.Attr("identifier").String(); ok && strings.EqualFold(id, name) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return resourcesNamed(g, "aws_db_instance", "identifier", name)
 }
