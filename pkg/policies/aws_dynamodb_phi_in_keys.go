@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"sort"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/phi"
 )
@@ -66,10 +68,15 @@ func checkDynamoDBPHIInKeys(p *Pass, r *graph.Resource) {
 	}
 	const nameFix = "rename it: table and index names are not encrypted"
 	checkPHIString(p, r, r.Attr("name"), "table name", nameFix, false)
-	keyNames := map[string]bool{}
+	// keyNames are the key attributes' names; unknownKeys the known
+	// beginnings of names not known before apply, which an attribute
+	// definition written with the same expression shares.
+	keyNames, unknownKeys := map[string]bool{}, map[string]bool{}
 	key := func(a *graph.Attribute, what string) {
 		if s, ok := a.String(); ok {
 			keyNames[s] = true
+		} else if prefix, ok := unknownStringPrefix(a); ok {
+			unknownKeys[prefix] = true
 		}
 		checkPHIString(p, r, a, what, dynamoKeyFix, true)
 	}
@@ -102,9 +109,25 @@ func checkDynamoDBPHIInKeys(p *Pass, r *graph.Resource) {
 		if s, ok := a.String(); ok && keyNames[s] {
 			continue
 		}
+		if prefix, ok := unknownStringPrefix(a); ok && unknownKeys[prefix] {
+			continue
+		}
 		checkPHIString(p, r, a, "key attribute definition", dynamoKeyFix, true)
 	}
 	checkPHIMap(p, r, r.Attr("tags"), "table tags", tagsFix)
+}
+
+// unknownStringPrefix returns the known beginning of an attribute whose value
+// is not known before apply ("" when nothing of it is known).
+func unknownStringPrefix(a *graph.Attribute) (string, bool) {
+	if a == nil || a.Value.IsWhollyKnown() {
+		return "", false
+	}
+	v := a.Value
+	if v.IsKnown() || v.IsMarked() || !v.Type().Equals(cty.String) {
+		return "", !v.IsKnown()
+	}
+	return v.Range().StringPrefix(), true
 }
 
 // checkDynamoItem parses the item's DynamoDB JSON and checks every string in

@@ -97,7 +97,11 @@ func checkPHITagBlock(p *Pass, r *graph.Resource, b *graph.Block) {
 			continue
 		}
 		if !a.Value.IsWhollyKnown() {
-			unknown = true
+			if ms := prefixMatches(a.Value, part.asName); len(ms) > 0 {
+				found = append(found, ms...)
+			} else {
+				unknown = true
+			}
 			continue
 		}
 		s, ok := a.String()
@@ -126,6 +130,10 @@ func checkPHIString(p *Pass, r *graph.Resource, a *graph.Attribute, what, fix st
 		return
 	}
 	if !a.Value.IsWhollyKnown() {
+		if ms := prefixMatches(a.Value, asName); len(ms) > 0 {
+			p.Report(r, a, "%s contains %s; %s", what, phi.Describe(ms), fix)
+			return
+		}
 		p.Undetermined(r, a, "%s is not known before apply, so it cannot be checked for PHI-like content", what)
 		return
 	}
@@ -136,6 +144,29 @@ func checkPHIString(p *Pass, r *graph.Resource, a *graph.Attribute, what, fix st
 	if ms := phiMatches(s, asName); len(ms) > 0 {
 		p.Report(r, a, "%s contains %s; %s", what, phi.Describe(ms), fix)
 	}
+}
+
+// prefixMatches checks the known beginning of a string that is not known as
+// a whole: "exports/123-45-6789/${random_pet.x.id}" holds an SSN whatever
+// the suffix turns out to be. A match counts only when the bytes its edge
+// checks look at are known: the byte after it, and after a dash or dot the
+// next one too ("123-45-6789-" may go on as a longer number).
+func prefixMatches(v cty.Value, asName bool) []phi.Match {
+	if v == cty.NilVal || v.IsKnown() || v.IsMarked() || !v.Type().Equals(cty.String) {
+		return nil
+	}
+	prefix := v.Range().StringPrefix()
+	var out []phi.Match
+	for _, m := range phiMatches(prefix, asName) {
+		margin := 1
+		if m.End < len(prefix) && (prefix[m.End] == '-' || prefix[m.End] == '.') {
+			margin = 2
+		}
+		if m.End <= len(prefix)-margin {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func phiMatches(s string, asName bool) []phi.Match {
@@ -179,7 +210,11 @@ func scanPHIPairs(v cty.Value) (found []phi.Match, unknown bool) {
 	det := phi.Default()
 	scanValue := func(ev cty.Value) {
 		if !ev.IsWhollyKnown() {
-			unknown = true
+			if ms := prefixMatches(ev, false); len(ms) > 0 {
+				found = append(found, ms...)
+			} else {
+				unknown = true
+			}
 			return
 		}
 		if s, ok := graph.StringOf(ev); ok {

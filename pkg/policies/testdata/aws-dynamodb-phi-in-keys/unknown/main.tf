@@ -5,7 +5,7 @@ resource "aws_dynamodb_table" "later" {
   hash_key = random_pet.key.id # undetermined "aws-dynamodb-phi-in-keys"
 
   attribute {
-    name = random_pet.key.id # undetermined "aws-dynamodb-phi-in-keys"
+    name = random_pet.key.id
     type = "S"
   }
 }
