@@ -42,6 +42,9 @@ var S3Versioning = &Rule{
 		"The split resource is matched to its bucket by reference or by the same literal name; when its " +
 			"`bucket` is not known statically, the bucket's answer is undetermined. A split resource with a " +
 			"status other than `Enabled` is reported on its own `status`.",
+		"A bucket created with Object Lock (`object_lock_enabled = true`, or before v4 " +
+			"`object_lock_configuration { object_lock_enabled = \"Enabled\" }`) passes: S3 enables versioning " +
+			"on it and it cannot be suspended.",
 		"Same in both profiles.",
 	},
 	Check: checkS3Versioning,
@@ -55,6 +58,14 @@ func checkS3Versioning(p *Pass, r *graph.Resource) {
 	found, unknown := bucketCompanions(p, r, "aws_s3_bucket_versioning", "bucket")
 	if len(found) > 0 {
 		return // judged on the versioning resource itself
+	}
+	lock := objectLockEnabled(r)
+	if lock == graph.True {
+		return // S3 turns versioning on for Object Lock buckets, for good
+	}
+	if lock == graph.Unknown {
+		p.Undetermined(r, r.Attr("object_lock_enabled"), "object_lock_enabled (which turns versioning on) is not known before apply")
+		return
 	}
 	blocks := r.Blocks("versioning")
 	for _, b := range blocks {
@@ -90,6 +101,34 @@ func checkS3Versioning(p *Pass, r *graph.Resource) {
 	}
 	p.ReportMissing(r, nil, "versioning",
 		"bucket has no versioning; add an aws_s3_bucket_versioning with versioning_configuration { status = \"Enabled\" }")
+}
+
+// objectLockEnabled answers whether the bucket is created with Object Lock:
+// `object_lock_enabled` (provider v4+) or, before v4, the inline
+// `object_lock_configuration { object_lock_enabled = "Enabled" }`.
+func objectLockEnabled(r *graph.Resource) graph.Tri {
+	answer := graph.False
+	if a := r.Attr("object_lock_enabled"); a != nil && !(a.Value.IsKnown() && a.Value.IsNull()) {
+		answer = graph.Or(answer, a.Bool())
+	}
+	if r.Body.HasUnknownBlocks("object_lock_configuration") {
+		answer = graph.Or(answer, graph.Unknown)
+	}
+	for _, b := range r.Blocks("object_lock_configuration") {
+		if b.Unknown {
+			continue
+		}
+		if a := b.Attr("object_lock_enabled"); a != nil {
+			s, ok := a.String()
+			switch {
+			case !ok:
+				answer = graph.Or(answer, graph.Unknown)
+			case strings.EqualFold(s, "Enabled"):
+				answer = graph.True
+			}
+		}
+	}
+	return answer
 }
 
 func checkVersioningResource(p *Pass, r *graph.Resource) {
