@@ -54,6 +54,7 @@ var planted = []struct {
 	{"medicare_7RM3QX9WY21", MBI, "7RM3QX9WY21"},
 	{"8GH1KM2NP34", MBI, "8GH1KM2NP34"},
 	{"4T77-U88-VW99", MBI, "4T77-U88-VW99"},
+	{"1EA4FA7CE45", MBI, "1EA4FA7CE45"}, // upper case: not taken for a hash fragment
 
 	// E-mail
 	{"jane.doe@gmail.com", Email, "jane.doe@gmail.com"},
@@ -152,7 +153,7 @@ var benign = []string{
 	"1.2.3", "v5.100.0", "v1.2.3-rc.1+build.45", "~> 5.0", ">= 1.5.7, < 2.0.0",
 	"6.0.0-beta2", "2.25.0", "release-2024.01.15", "go1.26.8", "python3.12",
 	// AWS identifiers
-	"123456789012", "arn:aws:iam::123456789012:role/app", "arn:aws:s3:::my-bucket/*",
+	"123456789012", "1234-5678-9012", "arn:aws:iam::123456789012:role/app", "arn:aws:s3:::my-bucket/*",
 	"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
 	"arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/fn:*",
 	"arn:aws:sns:eu-west-1:444455556666:alerts", "alias/aws/s3", "alias/hipaa-phi-key",
@@ -416,5 +417,49 @@ func TestGlobMatch(t *testing.T) {
 		if got := globMatch(c.pat, c.s); got != c.want {
 			t.Errorf("globMatch(%q, %q) = %v", c.pat, c.s, got)
 		}
+	}
+}
+
+// TestLongStrings places each shape at every offset around the scan window
+// sizes, so a match is neither lost nor cut where one window ends and the
+// next begins, and an edge check still sees the bytes beside it.
+func TestLongStrings(t *testing.T) {
+	shapes := []struct {
+		text string
+		kind Kind
+	}{
+		{"123-45-6789", SSN}, {"1EG4-TE5-MK73", MBI}, {"(555) 234-5678", Phone},
+		{"+15552345678", Phone}, {"mrn-0012345", MRN}, {"dob 1980-01-02", BirthDate},
+		{strings.Repeat("j", 60) + "@" + strings.Repeat("d", 60) + ".example.org", Email},
+	}
+	for _, sh := range shapes {
+		for _, pad := range []int{0, 1, 200, 240, 250, 255, 256, 300, 1000, 2100, 2148, 4096, 9000} {
+			s := strings.Repeat("x ", pad/2) + strings.Repeat("y", pad%2) + " " + sh.text + " " + strings.Repeat("z ", 700)
+			ms := Find(s)
+			if len(ms) != 1 || ms[0].Kind != sh.kind {
+				t.Errorf("%s at offset %d: got %v", sh.kind, pad+1, kinds(s, ms))
+				continue
+			}
+			if got := s[ms[0].Start:ms[0].End]; !strings.Contains(sh.text, got) || len(got) < 7 {
+				t.Errorf("%s at offset %d: span %q", sh.kind, pad+1, got)
+			}
+			// A digit glued on behind the shape must still be seen.
+			glued := s[:ms[0].End] + "7" + s[ms[0].End:]
+			if sh.kind != Email && sh.kind != MBI {
+				for _, m := range Find(glued) {
+					if m.Kind == sh.kind && m.End == ms[0].End {
+						t.Errorf("%s at offset %d: matched with a digit glued on", sh.kind, pad+1)
+					}
+				}
+			}
+		}
+	}
+	// Many matches in one long line, as a minified JSON excerpt could hold.
+	line := strings.Repeat(`{"ssn":"123-45-6789","mail":"a.b@c.org"},`, 5000)
+	if n := len(Find(line)); n != 10000 {
+		t.Fatalf("got %d matches in the long line, want 10000", n)
+	}
+	if red := Redact(line); strings.Contains(red, "123-45-6789") || strings.Contains(red, "a.b@c.org") || len(red) != len(line) {
+		t.Fatal("Redact left a value in the long line")
 	}
 }
