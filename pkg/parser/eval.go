@@ -66,6 +66,7 @@ type rootEval struct {
 type exprInfo struct {
 	traversals []hcl.Traversal
 	info       *traversalInfo // nil until a traversal needs it
+	conds      []*hclsyntax.ConditionalExpr
 }
 
 func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
@@ -73,6 +74,14 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 		return ei
 	}
 	ei := &exprInfo{traversals: expr.Variables()}
+	if node, ok := expr.(hclsyntax.Node); ok && len(ei.traversals) > 0 {
+		_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+			if c, ok := n.(*hclsyntax.ConditionalExpr); ok {
+				ei.conds = append(ei.conds, c)
+			}
+			return nil
+		})
+	}
 	re.exprs[expr] = ei
 	return ei
 }
@@ -325,15 +334,26 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		return ctx, nil
 	}
 	ctx.Variables = map[string]cty.Value{}
+	// refs[i] comes from the traversal starting at byte starts[i], so the
+	// references of a conditional's branch not taken can be dropped.
 	var refs []graph.Ref
+	var starts []int
+	var start int
+	add := func(rs ...graph.Ref) {
+		refs = append(refs, rs...)
+		for range rs {
+			starts = append(starts, start)
+		}
+	}
 	var n needs
 	astInfo := ei.info
 	for _, t := range traversals {
 		root := t.RootName()
+		start = t.SourceRange().Start.Byte
 		if it, ok := s.iters[root]; ok {
 			ctx.Variables[root] = it.v
 			if attrAt(t, 1) == "value" && len(it.refs) > 0 {
-				refs = append(refs, s.elementRefs(it.refs, it.key, attrAt(t, 2))...)
+				add(s.elementRefs(it.refs, it.key, attrAt(t, 2))...)
 			}
 			continue
 		}
@@ -341,10 +361,14 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		case "var":
 			if name := attrAt(t, 1); name != "" {
 				setAdd(&n.vars, name)
+				add(inst.variable(name).refs...)
 			}
 		case "local":
 			if name := attrAt(t, 1); name != "" {
 				setAdd(&n.locals, name)
+				if _, declared := inst.mod.locals[name]; declared {
+					add(inst.local(name).refs...)
+				}
 			}
 		case "module":
 			name := attrAt(t, 1)
@@ -368,7 +392,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 				astInfo = collectTraversalInfo(expr)
 				ei.info = astInfo
 			}
-			refs = append(refs, s.moduleRefs(name, t, idx, out, astInfo)...)
+			add(s.moduleRefs(name, t, idx, out, astInfo)...)
 		case "data":
 			typ, name := attrAt(t, 1), attrAt(t, 2)
 			if typ == "" || name == "" {
@@ -379,7 +403,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 				ei.info = astInfo
 			}
 			if ref, ok := s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo); ok {
-				refs = append(refs, ref)
+				add(ref)
 			}
 		case "count":
 			if s.countIdx != cty.NilVal {
@@ -389,7 +413,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 			if s.eachKey != cty.NilVal {
 				ctx.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
 				if attrAt(t, 1) == "value" && len(s.eachRefs) > 0 {
-					refs = append(refs, s.elementRefs(s.eachRefs, s.eachKey, attrAt(t, 2))...)
+					add(s.elementRefs(s.eachRefs, s.eachKey, attrAt(t, 2))...)
 				}
 			}
 		case "path":
@@ -408,7 +432,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 				ei.info = astInfo
 			}
 			if ref, ok := s.resourceNeed(&n, root+"."+name, t, 2, astInfo); ok {
-				refs = append(refs, ref)
+				add(ref)
 			}
 		}
 	}
@@ -416,9 +440,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	if len(n.vars) > 0 {
 		m := make(map[string]cty.Value, len(n.vars))
 		for name := range n.vars {
-			v := inst.variable(name)
-			m[name] = v.v
-			refs = append(refs, v.refs...)
+			m[name] = inst.variable(name).v
 		}
 		ctx.Variables["var"] = inst.objectOf("var", m, len(m) == 1 && inst.vars[firstKey(m)].state == done)
 	}
@@ -428,9 +450,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 			if _, declared := inst.mod.locals[name]; !declared {
 				continue
 			}
-			v := inst.local(name)
-			m[name] = v.v
-			refs = append(refs, v.refs...)
+			m[name] = inst.local(name).v
 		}
 		ctx.Variables["local"] = inst.objectOf("local", m, len(m) == 1 && inst.locals[firstKey(m)].state == done)
 	}
@@ -480,7 +500,45 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 			ctx.Variables["data"] = cty.ObjectVal(dm)
 		}
 	}
+	if len(ei.conds) > 0 && len(refs) > 0 {
+		refs = pruneUntaken(ctx, ei.conds, refs, starts)
+	}
 	return ctx, dedupeRefs(refs)
+}
+
+// pruneUntaken drops the references made only in the branch a conditional
+// does not take (`var.on ? data.x.doc[0].json : ""` with var.on false):
+// Terraform never evaluates it, so nothing there is referred to.
+func pruneUntaken(ctx *hcl.EvalContext, conds []*hclsyntax.ConditionalExpr, refs []graph.Ref, starts []int) []graph.Ref {
+	var skip []hcl.Range
+	for _, c := range conds {
+		cv, diags := c.Condition.Value(ctx)
+		if diags.HasErrors() || !cv.IsKnown() || cv.IsNull() || cv.Type() != cty.Bool {
+			continue
+		}
+		if cv.True() {
+			skip = append(skip, c.FalseResult.Range())
+		} else {
+			skip = append(skip, c.TrueResult.Range())
+		}
+	}
+	if len(skip) == 0 {
+		return refs
+	}
+	out := refs[:0:0]
+	for i, r := range refs {
+		dropped := false
+		for _, rng := range skip {
+			if starts[i] >= rng.Start.Byte && starts[i] < rng.End.Byte {
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func setAdd(m *map[string]bool, k string) {

@@ -484,3 +484,24 @@ func TestFunctions(t *testing.T) {
 		})
 	}
 }
+
+func TestConditionalBranchRefs(t *testing.T) {
+	g := onlyGraph(t, loadDir(t, "testdata/hcl/cond", Options{}))
+	merged := resourceAt(t, g, "data.aws_iam_policy_document.merged")
+	if got := refStrings(merged.Attr("source_policy_documents")); strings.Join(got, ",") != "data.aws_iam_policy_document.reader.json" {
+		t.Errorf("refs = %v, want only the branch taken", got)
+	}
+	v := resourceAt(t, g, "aws_ebs_volume.v")
+	if got := refStrings(v.Attr("kms_key_id")); strings.Join(got, ",") != "aws_kms_key.k.arn" {
+		t.Errorf("kms refs = %v", got)
+	}
+	// An unknown condition keeps both branches' references.
+	if got := refStrings(v.Attr("unknown")); strings.Join(got, ",") != "aws_kms_key.k.id" {
+		t.Errorf("unknown-condition refs = %v", got)
+	}
+	enabled := onlyGraph(t, loadDir(t, "testdata/hcl/cond", Options{Vars: []string{"enabled=true"}}))
+	merged = resourceAt(t, enabled, "data.aws_iam_policy_document.merged")
+	if got := refStrings(merged.Attr("source_policy_documents")); strings.Join(got, ",") != "data.aws_iam_policy_document.deny[0].json,data.aws_iam_policy_document.reader.json" {
+		t.Errorf("enabled refs = %v", got)
+	}
+}
