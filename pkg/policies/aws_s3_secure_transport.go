@@ -49,6 +49,10 @@ var S3SecureTransport = &Rule{
 		"A `jsonencode(...)` or heredoc that interpolates a value known only at apply (a bucket ARN) cannot be " +
 			"read before apply, in HCL as in a plan: the check is undetermined. `aws_iam_policy_document` keeps " +
 			"the statement readable, since only its `resources` are unknown.",
+		"Documents behind `count = 0` add nothing (the branch not taken in `flag ? doc[0].json : \"\"`). A " +
+			"document wrapped in other expressions (`replace(doc.json, \"_ARN_\", aws_s3_bucket.b.arn)`) or merged " +
+			"through `compact()` over values known only at apply passes when it has the Deny and is undetermined " +
+			"when it has not, since the other parts may add statements.",
 		"`BoolIfExists` counts as `Bool`. A bucket policy resource is judged on its own document: S3 keeps one " +
 			"policy per bucket.",
 		"Same in both profiles.",
