@@ -40,8 +40,8 @@ resource "aws_flow_log" "main" {
 			"satisfy this rule (the message says when the VPC has only such flow logs).",
 		"A VPC's id is known only after apply, so a flow log names its VPC by reference. A flow log whose " +
 			"`vpc_id` is not known statically and does not refer to a VPC in the configuration may be this " +
-			"VPC's: undetermined. `eni_id` replaced `network_interface_id` in provider v2; the arguments " +
-			"are otherwise unchanged across v3–v6.",
+			"VPC's: undetermined. `vpc_id`, `subnet_id` and `eni_id` mean the same on provider v3–v6 " +
+			"(v6 adds `region`).",
 		"`traffic_type` (required) is not judged here; `ALL` records both accepted and rejected connections.",
 		"Same in both profiles.",
 	},
