@@ -2,6 +2,7 @@ package policies
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -226,25 +227,50 @@ func frontListeners(p *Pass, tg *graph.Resource) (listeners []*graph.Resource, o
 	if !named {
 		return listeners, open
 	}
-	for _, typ := range append(append([]string(nil), elbv2ListenerTypes...), elbv2ListenerRuleTypes...) {
-		for _, r := range p.Graph.OfType(typ) {
-			if !forwardsToName(r, name) {
-				continue
-			}
-			if isListenerType(r.Type) {
-				add(r)
-				continue
-			}
-			ls := followManaged(p, r.Attr("listener_arn"), elbv2ListenerTypes...)
-			if len(ls) == 0 {
-				open = true
-			}
-			for _, l := range ls {
-				add(l)
-			}
+	for _, r := range literalForwardIndex(p.Graph)[name] {
+		if isListenerType(r.Type) {
+			add(r)
+			continue
+		}
+		ls := followManaged(p, r.Attr("listener_arn"), elbv2ListenerTypes...)
+		if len(ls) == 0 {
+			open = true
+		}
+		for _, l := range ls {
+			add(l)
 		}
 	}
 	return listeners, open
+}
+
+// literalForwardCache keeps the index of the graph being checked: Run checks
+// one graph with every rule before the next, and without it every TCP target
+// group would scan every listener.
+var literalForwardCache struct {
+	sync.Mutex
+	g     *graph.Graph
+	index map[string][]*graph.Resource
+}
+
+// literalForwardIndex maps a target group name to the listeners and listener
+// rules whose actions name it by a literal ARN.
+func literalForwardIndex(g *graph.Graph) map[string][]*graph.Resource {
+	c := &literalForwardCache
+	c.Lock()
+	defer c.Unlock()
+	if c.g == g {
+		return c.index
+	}
+	index := map[string][]*graph.Resource{}
+	for _, typ := range append(append([]string(nil), elbv2ListenerTypes...), elbv2ListenerRuleTypes...) {
+		for _, r := range g.OfType(typ) {
+			for _, name := range literalForwardNames(r) {
+				index[name] = append(index[name], r)
+			}
+		}
+	}
+	c.g, c.index = g, index
+	return index
 }
 
 // targetGroupName is the literal name of a target group; a generated name
@@ -266,12 +292,13 @@ func forwardActions(r *graph.Resource) []*graph.Block {
 	return r.Blocks("action")
 }
 
-// forwardsToName answers whether one of r's actions names a target group by a
-// literal ARN with the given name.
-func forwardsToName(r *graph.Resource, name string) bool {
+// literalForwardNames returns the target group names that r's actions name
+// by a literal ARN, each once.
+func literalForwardNames(r *graph.Resource) []string {
+	var names []string
+	seen := map[string]bool{}
 	for _, act := range forwardActions(r) {
-		var arns []*graph.Attribute
-		arns = append(arns, act.Attr("target_group_arn"))
+		arns := []*graph.Attribute{act.Attr("target_group_arn")}
 		for _, fw := range act.NestedBlocks("forward") {
 			for _, tg := range fw.NestedBlocks("target_group") {
 				arns = append(arns, tg.Attr("arn"))
@@ -281,14 +308,17 @@ func forwardsToName(r *graph.Resource, name string) bool {
 			if a == nil || len(a.Refs) > 0 {
 				continue
 			}
-			if s, ok := a.String(); ok {
-				if n, ok := targetGroupNameFromARN(s); ok && n == name {
-					return true
-				}
+			s, ok := a.String()
+			if !ok {
+				continue
+			}
+			if n, ok := targetGroupNameFromARN(s); ok && !seen[n] {
+				seen[n] = true
+				names = append(names, n)
 			}
 		}
 	}
-	return false
+	return names
 }
 
 // TLS security policies. The names encode the oldest protocol they accept;
