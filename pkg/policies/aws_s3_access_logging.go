@@ -34,7 +34,7 @@ resource "aws_s3_bucket_logging" "phi" {
   target_prefix = "phi/"
 }`,
 	Notes: []string{
-		"Provider v4.0 moved access logging to `aws_s3_bucket_logging` (`bucket`, `target_bucket`, " +
+		"Provider v4.0 moved access logging to `aws_s3_bucket_logging` (backported to v3.75; `bucket`, `target_bucket`, " +
 			"`target_prefix`); the inline `logging` block was read-only in v4.0–v4.8 and is accepted again, " +
 			"deprecated, from v4.9. Both are read.",
 		"The logging resource is matched to its bucket, and log targets to their bucket, by reference or by " +

@@ -40,7 +40,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "phi" {
   }
 }`,
 	Notes: []string{
-		"Provider v4.0 moved encryption to `aws_s3_bucket_server_side_encryption_configuration`; the inline " +
+		"Provider v4.0 moved encryption to `aws_s3_bucket_server_side_encryption_configuration` (backported to " +
+			"v3.75); the inline " +
 			"`server_side_encryption_configuration` block was read-only in v4.0–v4.8 and is accepted again, " +
 			"deprecated, from v4.9. Both forms are read; the split resource is matched to its bucket by " +
 			"reference or by the same literal bucket name.",

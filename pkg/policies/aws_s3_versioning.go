@@ -36,7 +36,8 @@ var S3Versioning = &Rule{
   }
 }`,
 	Notes: []string{
-		"Provider v4.0 moved versioning to `aws_s3_bucket_versioning` (`versioning_configuration { status }`: " +
+		"Provider v4.0 moved versioning to `aws_s3_bucket_versioning` (backported to v3.75; " +
+			"`versioning_configuration { status }`: " +
 			"`Enabled`, `Suspended`, or `Disabled` for a bucket never versioned); the inline `versioning` block " +
 			"(`enabled` defaults to false) was read-only in v4.0–v4.8 and is accepted again, deprecated, from v4.9.",
 		"The split resource is matched to its bucket by reference or by the same literal name; when its " +
