@@ -256,6 +256,10 @@ type Graph struct {
 	byType    map[string][]*Resource
 	byBase    map[string][]*Resource
 	referrers map[string][]Edge // target base address → edges
+	// byInstance maps base address + KeyString to the instance with that
+	// known key, so resolving `aws_subnet.app[count.index]` is a lookup rather
+	// than a scan of every instance (n instances referring to n was n²).
+	byInstance map[string]*Resource
 }
 
 // New indexes resources once, both ways, so rules never scan the whole graph.
@@ -281,8 +285,15 @@ func New(root string, provider ProviderVersion, resources []*Resource) *Graph {
 		}
 		return a.key < b.key
 	})
+	g.byInstance = make(map[string]*Resource, len(keyed))
 	for i := range keyed {
-		g.Resources[i] = keyed[i].r
+		r := keyed[i].r
+		g.Resources[i] = r
+		if r.Key != cty.NilVal && r.Key.IsKnown() && !r.Key.IsNull() {
+			if _, dup := g.byInstance[keyed[i].base+keyed[i].key]; !dup {
+				g.byInstance[keyed[i].base+keyed[i].key] = r
+			}
+		}
 	}
 	g.byType = make(map[string][]*Resource)
 	g.byBase = make(map[string][]*Resource)
@@ -330,11 +341,8 @@ func (g *Graph) Resolve(ref Ref) []*Resource {
 	if ref.Key == cty.NilVal || !ref.Key.IsKnown() || ref.Key.IsNull() {
 		return all
 	}
-	want := KeyString(ref.Key)
-	for _, r := range all {
-		if r.Key != cty.NilVal && r.Key.IsKnown() && KeyString(r.Key) == want {
-			return []*Resource{r}
-		}
+	if r, ok := g.byInstance[ref.Base+KeyString(ref.Key)]; ok {
+		return []*Resource{r}
 	}
 	// An instance we could not expand (unknown key) may be the one meant.
 	var out []*Resource
