@@ -361,20 +361,14 @@ func instanceUsers(g *graph.Graph, lt *graph.Resource) []*graph.Resource {
 			out = append(out, r)
 		}
 	}
-	name, named := lt.Attr("name").String()
 	for _, typ := range []string{"aws_instance", "aws_spot_instance_request"} {
 		for _, e := range g.Referrers(lt, typ) {
 			add(e.From)
 		}
-		if !named {
-			continue
-		}
-		for _, inst := range g.OfType(typ) {
-			for _, spec := range launchTemplateSpecs(inst) {
-				if s, ok := spec.Attr(spec.nameAttr).String(); ok && s == name {
-					add(inst)
-				}
-			}
+	}
+	if name, named := lt.Attr("name").String(); named {
+		for _, inst := range tenancyIndexOf(g).instByLTName[name] {
+			add(inst)
 		}
 	}
 	return out

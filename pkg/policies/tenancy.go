@@ -2,6 +2,7 @@ package policies
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -93,14 +94,29 @@ func subnetsDedicated(g *graph.Graph, a *graph.Attribute) tenancyAnswer {
 	if a == nil {
 		return tenancyAnswer{graph.Unknown, "no subnet is named"}
 	}
-	subnets := append(g.Follow(a, "aws_subnet"), g.Follow(a, "aws_default_subnet")...)
-	outside := len(g.Follow(a, "")) > len(subnets) || hasUnresolvedRefs(g, a) || hasLiteralOrUnknownIDs(a)
+	var subnets []*graph.Resource
+	outside := hasLiteralOrUnknownIDs(a)
+	for _, ref := range a.Refs {
+		targets := g.Resolve(ref)
+		if len(targets) == 0 {
+			// A remote module's output, or a resource the graph does not hold.
+			outside = true
+		}
+		for _, t := range targets {
+			if t.Mode == graph.Managed && (t.Type == "aws_subnet" || t.Type == "aws_default_subnet") {
+				subnets = append(subnets, t)
+			} else {
+				outside = true
+			}
+		}
+	}
+	subnets = dedupeResources(subnets)
 	out := tenancyAnswer{answer: graph.True}
 	if len(subnets) == 0 {
 		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("the subnets named by %s are outside this configuration", a.Name)}
 	}
 	for _, s := range subnets {
-		v := subnetDedicated(g, s)
+		v := tenancyIndexOf(g).subnetAnswer(g, s)
 		switch v.answer {
 		case graph.False:
 			return v
@@ -112,17 +128,6 @@ func subnetsDedicated(g *graph.Graph, a *graph.Attribute) tenancyAnswer {
 		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("some subnets named by %s are outside this configuration", a.Name)}
 	}
 	return out
-}
-
-// hasUnresolvedRefs answers whether a reference names a resource the graph
-// does not hold (a remote module's output, a resource filtered out).
-func hasUnresolvedRefs(g *graph.Graph, a *graph.Attribute) bool {
-	for _, ref := range a.Refs {
-		if len(g.Resolve(ref)) == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // hasLiteralOrUnknownIDs answers whether the value holds ids that cannot be
@@ -193,18 +198,13 @@ func asgUsers(g *graph.Graph, r *graph.Resource) []*graph.Resource {
 	if !named {
 		return out
 	}
-	for _, asg := range g.OfType("aws_autoscaling_group") {
-		if r.Type == "aws_launch_configuration" {
-			if s, ok := asg.Attr("launch_configuration").String(); ok && s == name {
-				add(asg)
-			}
-			continue
-		}
-		for _, spec := range launchTemplateSpecs(asg) {
-			if s, ok := spec.Attr(spec.nameAttr).String(); ok && s == name {
-				add(asg)
-			}
-		}
+	idx := tenancyIndexOf(g)
+	users := idx.asgByLTName[name]
+	if r.Type == "aws_launch_configuration" {
+		users = idx.asgByLCName[name]
+	}
+	for _, asg := range users {
+		add(asg)
 	}
 	return out
 }
@@ -273,5 +273,92 @@ func asgDedicated(g *graph.Graph, asg *graph.Resource) tenancyAnswer {
 	if v.answer == graph.False {
 		v.why = fmt.Sprintf("auto scaling group %s launches from it: %s", asg.Address, v.why)
 	}
+	return v
+}
+
+func dedupeResources(rs []*graph.Resource) []*graph.Resource {
+	if len(rs) < 2 {
+		return rs
+	}
+	seen := make(map[*graph.Resource]bool, len(rs))
+	out := rs[:0]
+	for _, r := range rs {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// tenancyIndex holds what the tenancy rules look up many times per graph:
+// the users of each launch template and launch configuration by literal name
+// (else every template scans every group: templates × groups), and each
+// subnet's answer (shared by every instance, group and cluster in it).
+type tenancyIndex struct {
+	asgByLCName  map[string][]*graph.Resource
+	asgByLTName  map[string][]*graph.Resource
+	instByLTName map[string][]*graph.Resource
+
+	mu      sync.Mutex
+	subnets map[*graph.Resource]tenancyAnswer
+}
+
+// tenancyIndexCache keeps the index of the graph being checked: Run checks one
+// graph with every rule before the next, so the tenancy rules share it.
+var tenancyIndexCache struct {
+	sync.Mutex
+	g   *graph.Graph
+	idx *tenancyIndex
+}
+
+func tenancyIndexOf(g *graph.Graph) *tenancyIndex {
+	c := &tenancyIndexCache
+	c.Lock()
+	defer c.Unlock()
+	if c.g == g && c.idx != nil {
+		return c.idx
+	}
+	idx := &tenancyIndex{
+		asgByLCName:  map[string][]*graph.Resource{},
+		asgByLTName:  map[string][]*graph.Resource{},
+		instByLTName: map[string][]*graph.Resource{},
+		subnets:      map[*graph.Resource]tenancyAnswer{},
+	}
+	for _, asg := range g.OfType("aws_autoscaling_group") {
+		if s, ok := asg.Attr("launch_configuration").String(); ok {
+			idx.asgByLCName[s] = append(idx.asgByLCName[s], asg)
+		}
+		for _, spec := range launchTemplateSpecs(asg) {
+			if s, ok := spec.Attr(spec.nameAttr).String(); ok {
+				idx.asgByLTName[s] = append(idx.asgByLTName[s], asg)
+			}
+		}
+	}
+	for _, typ := range []string{"aws_instance", "aws_spot_instance_request"} {
+		for _, inst := range g.OfType(typ) {
+			for _, spec := range launchTemplateSpecs(inst) {
+				if s, ok := spec.Attr(spec.nameAttr).String(); ok {
+					idx.instByLTName[s] = append(idx.instByLTName[s], inst)
+				}
+			}
+		}
+	}
+	c.g, c.idx = g, idx
+	return idx
+}
+
+// subnetAnswer is subnetDedicated, computed once per subnet.
+func (idx *tenancyIndex) subnetAnswer(g *graph.Graph, subnet *graph.Resource) tenancyAnswer {
+	idx.mu.Lock()
+	v, ok := idx.subnets[subnet]
+	idx.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = subnetDedicated(g, subnet)
+	idx.mu.Lock()
+	idx.subnets[subnet] = v
+	idx.mu.Unlock()
 	return v
 }
