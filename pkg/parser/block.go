@@ -34,7 +34,10 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 		v := s.evalWith(a.Expr, bi.exprs[i])
 		b.Attrs[a.Name] = &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
 	}
-	index := map[string]int{}
+	var index map[string]int
+	if len(bi.blocks) > 0 {
+		index = make(map[string]int, len(bi.blocks))
+	}
 	for _, nb := range bi.blocks {
 		if top && metaBlocks[nb.Type] {
 			continue

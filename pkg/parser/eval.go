@@ -318,9 +318,23 @@ func unknownFuncStubs(expr hcl.Expression, diags hcl.Diagnostics, ctx *hcl.EvalC
 
 // needs collects, for one expression, which named values must be built.
 type needs struct {
-	vars, locals map[string]bool
+	vars, locals []string                   // distinct names; expressions name few
 	modules      map[string]map[string]bool // call name → outputs; nil set = all
-	resources    map[string]map[string]bool // "type.name" / "data.type.name" → extra attrs
+	resources    []resNeed
+}
+
+type resNeed struct {
+	key   string   // "type.name" / "data.type.name"
+	extra []string // attributes named after it
+}
+
+func addName(names []string, name string) []string {
+	for _, n := range names {
+		if n == name {
+			return names
+		}
+	}
+	return append(names, name)
 }
 
 func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []graph.Ref) {
@@ -360,12 +374,12 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		switch root {
 		case "var":
 			if name := attrAt(t, 1); name != "" {
-				setAdd(&n.vars, name)
+				n.vars = addName(n.vars, name)
 				add(inst.variable(name).refs...)
 			}
 		case "local":
 			if name := attrAt(t, 1); name != "" {
-				setAdd(&n.locals, name)
+				n.locals = addName(n.locals, name)
 				if _, declared := inst.mod.locals[name]; declared {
 					add(inst.local(name).refs...)
 				}
@@ -439,14 +453,14 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 
 	if len(n.vars) > 0 {
 		m := make(map[string]cty.Value, len(n.vars))
-		for name := range n.vars {
+		for _, name := range n.vars {
 			m[name] = inst.variable(name).v
 		}
 		ctx.Variables["var"] = inst.objectOf("var", m, len(m) == 1 && inst.vars[firstKey(m)].state == done)
 	}
 	if len(n.locals) > 0 {
 		m := make(map[string]cty.Value, len(n.locals))
-		for name := range n.locals {
+		for _, name := range n.locals {
 			if _, declared := inst.mod.locals[name]; !declared {
 				continue
 			}
@@ -467,8 +481,9 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		byType := map[string]map[string]cty.Value{}
 		stable := map[string]bool{}
 		data := map[string]map[string]cty.Value{}
-		for key, extra := range n.resources {
-			v, ok, fresh := inst.resourceValue(key, extra)
+		for _, need := range n.resources {
+			key := need.key
+			v, ok, fresh := inst.resourceValue(key, need.extra)
 			if fresh {
 				stable[key[:strings.IndexByte(key, '.')]] = false
 			}
@@ -539,13 +554,6 @@ func pruneUntaken(ctx *hcl.EvalContext, conds []*hclsyntax.ConditionalExpr, refs
 		}
 	}
 	return out
-}
-
-func setAdd(m *map[string]bool, k string) {
-	if *m == nil {
-		*m = map[string]bool{}
-	}
-	(*m)[k] = true
 }
 
 // objectOf is cty.ObjectVal(m), reusing the object built last time for the
@@ -680,16 +688,19 @@ func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info
 		}
 	}
 	ref.Attr = attr
-	if nd.resources == nil {
-		nd.resources = map[string]map[string]bool{}
+	idx := -1
+	for i := range nd.resources {
+		if nd.resources[i].key == key {
+			idx = i
+			break
+		}
 	}
-	set := nd.resources[key]
-	if set == nil {
-		set = map[string]bool{}
-		nd.resources[key] = set
+	if idx < 0 {
+		nd.resources = append(nd.resources, resNeed{key: key})
+		idx = len(nd.resources) - 1
 	}
 	if attr != "" {
-		set[attr] = true
+		nd.resources[idx].extra = addName(nd.resources[idx].extra, attr)
 	}
 	return ref, true
 }
@@ -904,7 +915,7 @@ func assemble(kind expandKind, keys []cty.Value, objs []cty.Value) cty.Value {
 // resourceValue builds the object other expressions see for a resource:
 // configured attributes, unknown for the attributes the provider computes.
 // fresh marks a value built for one expression, not to be cached.
-func (inst *modInst) resourceValue(key string, extra map[string]bool) (v cty.Value, ok bool, fresh bool) {
+func (inst *modInst) resourceValue(key string, extra []string) (v cty.Value, ok bool, fresh bool) {
 	rs := inst.resource(key)
 	if rs == nil {
 		if _, declared := inst.mod.resByKey[key]; declared {
@@ -925,7 +936,7 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (v cty.Val
 	// Most references name configured attributes or id/arn, which the
 	// cached object has; only others need a fresh object.
 	needFresh := false
-	for k := range extra {
+	for _, k := range extra {
 		if k == "id" || k == "arn" {
 			continue
 		}
@@ -954,7 +965,7 @@ func (inst *modInst) resourceValue(key string, extra map[string]bool) (v cty.Val
 				m[k] = cty.UnknownVal(cty.String)
 			}
 		}
-		for k := range extra {
+		for _, k := range extra {
 			if _, ok := m[k]; !ok {
 				m[k] = cty.DynamicVal
 			}
