@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
+	"github.com/tflint-hipaa/tflint-hipaa/pkg/phi"
 )
 
 // Pass is what a rule's Check sees: the graph, the run's settings, and a way to report.
@@ -45,6 +46,8 @@ func (p *Pass) Undetermined(r *graph.Resource, at graph.Node, format string, arg
 	p.add(r, at, "", true, format, args)
 }
 
+// add builds the finding. Addresses carry for_each keys, which can be PHI
+// (`aws_s3_object.x["123-45-6789"]`), so they are redacted here, once, for every writer.
 func (p *Pass) add(r *graph.Resource, at graph.Node, missing string, undetermined bool, format string, args []any) {
 	rng := r.DeclRange
 	path := ""
@@ -64,10 +67,10 @@ func (p *Pass) add(r *graph.Resource, at graph.Node, missing string, undetermine
 	p.findings = append(p.findings, Finding{
 		RuleID:        p.Rule.ID,
 		Severity:      p.Rule.Severity,
-		Message:       r.Address + ": " + fmt.Sprintf(format, args...),
+		Message:       phi.Redact(r.Address + ": " + fmt.Sprintf(format, args...)),
 		Root:          p.Graph.Root,
-		Address:       r.Address,
-		Module:        r.Module,
+		Address:       phi.Redact(r.Address),
+		Module:        phi.Redact(r.Module),
 		Path:          path,
 		Range:         rng,
 		ResourceRange: r.DeclRange,
