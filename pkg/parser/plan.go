@@ -117,11 +117,14 @@ func planReadFile(path string) ([]byte, error) {
 	if st.Size() > planMaxBytes {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d bytes a plan may have", st.Size(), int64(planMaxBytes))
 	}
-	// Read through a limit as well: a pipe or special file has no size.
-	data, err := io.ReadAll(io.LimitReader(f, planMaxBytes+1))
-	if err != nil {
+	// Read into one buffer of the file's size (a large plan is hundreds of
+	// megabytes; growing a buffer would copy it several times), through a
+	// limit as well: a pipe or special file has no size.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, planMaxBytes+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if len(data) > planMaxBytes {
 		return nil, fmt.Errorf("file is larger than the %d bytes a plan may have", int64(planMaxBytes))
 	}

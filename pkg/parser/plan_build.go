@@ -310,6 +310,9 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 		}
 	}
 	sort.Strings(keys)
+	// One allocation for the block's attributes rather than one each: a
+	// large plan has millions.
+	slab := make([]graph.Attribute, 0, len(keys))
 	for _, k := range keys {
 		v, inVals := vals[k]
 		u := unk[k]
@@ -332,14 +335,14 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 					Range: b.nestedRange(src, k, 0, blk.Range), Unknown: true,
 				})
 			default:
-				b.addAttr(ctx, blk, prefix, k, cty.DynamicVal, expr, src)
+				b.addAttr(ctx, blk, &slab, prefix, k, cty.DynamicVal, expr, src)
 			}
 			continue
 		}
 		if !inVals || v == nil {
 			// A null the configuration did not write is the same as omitted.
 			if expr != nil && !cfgBlock {
-				b.addAttr(ctx, blk, prefix, k, cty.NullVal(cty.DynamicPseudoType), expr, src)
+				b.addAttr(ctx, blk, &slab, prefix, k, cty.NullVal(cty.DynamicPseudoType), expr, src)
 			}
 			continue
 		}
@@ -383,7 +386,7 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 			// the argument means in the configuration.
 			continue
 		}
-		b.addAttr(ctx, blk, prefix, k, planCty(v, u, 0), expr, src)
+		b.addAttr(ctx, blk, &slab, prefix, k, planCty(v, u, 0), expr, src)
 	}
 }
 
@@ -448,8 +451,9 @@ func planIsUnknownMark(u any) bool {
 	return false
 }
 
-func (b *planBuilder) addAttr(ctx *planResCtx, blk *graph.Block, prefix, name string, val cty.Value, expr *tfjson.ExpressionData, src *hclsyntax.Body) {
-	a := &graph.Attribute{Name: name, Path: prefix + name, Value: val, Range: blk.Range}
+func (b *planBuilder) addAttr(ctx *planResCtx, blk *graph.Block, slab *[]graph.Attribute, prefix, name string, val cty.Value, expr *tfjson.ExpressionData, src *hclsyntax.Body) {
+	*slab = append(*slab, graph.Attribute{Name: name, Path: prefix + name, Value: val, Range: blk.Range})
+	a := &(*slab)[len(*slab)-1]
 	var sa *hclsyntax.Attribute
 	if src != nil {
 		if sa = src.Attributes[name]; sa != nil {
