@@ -269,3 +269,27 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// Two roots calling one shared module evaluate it in parallel, each with its
+// own inputs; the module is parsed once.
+func TestSharedModuleAcrossRoots(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"shared/main.tf": "variable \"encrypted\" {}\nresource \"aws_ebs_volume\" \"v\" {\n  encrypted = var.encrypted\n  size      = length(var.encrypted ? \"yes\" : \"no\")\n}\n",
+	}
+	for i := 0; i < 8; i++ {
+		files[fmt.Sprintf("root%d/main.tf", i)] = fmt.Sprintf("module \"s\" {\n  source    = \"../shared\"\n  encrypted = %v\n}\n", i%2 == 0)
+	}
+	writeFiles(t, dir, files)
+	res := Load([]string{dir}, Options{WorkDir: dir})
+	if len(res.Graphs) != 8 {
+		t.Fatalf("roots = %v", rootsOf(res))
+	}
+	for i, g := range res.Graphs {
+		v := resourceAt(t, g, "module.s.aws_ebs_volume.v")
+		wantValue(t, g.Root+" encrypted", v.Attr("encrypted").Value, i%2 == 0)
+		if v.DeclRange.Filename != "shared/main.tf" {
+			t.Errorf("file %q", v.DeclRange.Filename)
+		}
+	}
+}
