@@ -60,7 +60,11 @@ type measurement struct {
 	Resources  int   `json:"resources"`
 	Findings   int   `json:"findings"`
 	Errors     int   `json:"errors"`
-	MaxRSSKB   int64 `json:"-"`
+	// The full run's phases, wall time: load (parse, evaluate, graphs), rules, SARIF.
+	LoadNS   int64 `json:"load_ns"`
+	RulesNS  int64 `json:"rules_ns"`
+	SARIFNS  int64 `json:"sarif_ns"`
+	MaxRSSKB int64 `json:"-"`
 }
 
 // terraformFiles lists what the loader reads under dir, skipping what it
@@ -136,9 +140,21 @@ func parseFloor(paths []string) (parseErrors int) {
 // fullRun is what the CLI does for `--format sarif PATH`: load and evaluate
 // every module, build the graphs, run every rule, write SARIF.
 func fullRun(path, workDir string) (resources, findings, errors int, err error) {
+	_, resources, findings, errors, err = fullRunPhases(path, workDir)
+	return resources, findings, errors, err
+}
+
+// phases are the wall times of the full run's steps.
+type phases struct{ load, rules, sarif time.Duration }
+
+func fullRunPhases(path, workDir string) (ph phases, resources, findings, errors int, err error) {
+	t0 := time.Now()
 	res := parser.Load([]string{path}, parser.Options{WorkDir: workDir})
+	t1 := time.Now()
 	rules := policies.All()
 	fs, runDiags := policies.Run(res.Graphs, rules, policies.RunOptions{})
+	t2 := time.Now()
+	ph.load, ph.rules = t1.Sub(t0), t2.Sub(t1)
 	diags := append(res.Diags, runDiags...)
 	in := &report.Input{
 		Findings: fs,
@@ -149,8 +165,9 @@ func fullRun(path, workDir string) (resources, findings, errors int, err error) 
 		WorkDir:  workDir,
 	}
 	if err := sarif.Write(io.Discard, in); err != nil {
-		return 0, 0, 0, err
+		return ph, 0, 0, 0, err
 	}
+	ph.sarif = time.Since(t2)
 	for _, g := range res.Graphs {
 		resources += len(g.Resources)
 	}
@@ -159,7 +176,7 @@ func fullRun(path, workDir string) (resources, findings, errors int, err error) 
 			errors++
 		}
 	}
-	return resources, len(fs), errors, nil
+	return ph, resources, len(fs), errors, nil
 }
 
 func cpuTime() time.Duration {
@@ -190,7 +207,9 @@ func measure(mode, path string) (measurement, error) {
 		}
 		m.Files, m.Bytes = len(paths), size
 		work = func() (err error) {
-			m.Resources, m.Findings, m.Errors, err = fullRun(path, path)
+			var ph phases
+			ph, m.Resources, m.Findings, m.Errors, err = fullRunPhases(path, path)
+			m.LoadNS, m.RulesNS, m.SARIFNS = int64(ph.load), int64(ph.rules), int64(ph.sarif)
 			return err
 		}
 	case "plan-unmarshal":
@@ -219,7 +238,9 @@ func measure(mode, path string) (measurement, error) {
 				return err
 			}
 			m.Files, m.Bytes = 1, info.Size()
-			m.Resources, m.Findings, m.Errors, err = fullRun(path, filepath.Dir(path))
+			var ph phases
+			ph, m.Resources, m.Findings, m.Errors, err = fullRunPhases(path, filepath.Dir(path))
+			m.LoadNS, m.RulesNS, m.SARIFNS = int64(ph.load), int64(ph.rules), int64(ph.sarif)
 			return err
 		}
 	default:
@@ -394,8 +415,8 @@ func TestBenchReport(t *testing.T) {
 	var table strings.Builder
 	fmt.Fprintf(&table, "GOMAXPROCS %d, %s/%s, %s; load average at start %s; fastest of %d runs, each in a fresh process\n\n",
 		runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version(), loadAverage(), repeat)
-	table.WriteString("| input | files | MB | resources | floor s | full s | full/floor | floor CPU s | full CPU s | CPU full/floor | files/s | MB/s | allocs | alloc MB | peak RSS MB | load |\n")
-	table.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
+	table.WriteString("| input | files | MB | resources | floor s | full s | full/floor | floor CPU s | full CPU s | CPU full/floor | load / rules / SARIF s | files/s | MB/s | allocs | alloc MB | peak RSS MB | load |\n")
+	table.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	row := func(name, path string) {
 		floor, err := best("floor", path, repeat)
 		if err != nil {
@@ -406,10 +427,11 @@ func TestBenchReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		sec := float64(full.WallNS) / 1e9
-		fmt.Fprintf(&table, "| %s | %d | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.1f | %d | %.0f | %.0f | %s |\n",
+		fmt.Fprintf(&table, "| %s | %d | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f / %.2f / %.2f | %.0f | %.1f | %d | %.0f | %.0f | %s |\n",
 			name, full.Files, float64(full.Bytes)/1e6, full.Resources,
 			float64(floor.WallNS)/1e9, sec, float64(full.WallNS)/float64(floor.WallNS),
 			float64(floor.CPUNS)/1e9, float64(full.CPUNS)/1e9, float64(full.CPUNS)/float64(max(floor.CPUNS, 1)),
+			float64(full.LoadNS)/1e9, float64(full.RulesNS)/1e9, float64(full.SARIFNS)/1e9,
 			float64(full.Files)/sec, float64(full.Bytes)/1e6/sec,
 			full.Mallocs, float64(full.AllocBytes)/1e6, float64(full.MaxRSSKB)/1024, loadAverage())
 		t.Logf("%s: floor %+v full %+v", name, floor, full)
