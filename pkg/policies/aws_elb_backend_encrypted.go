@@ -123,11 +123,14 @@ func checkClassicBackends(p *Pass, r *graph.Resource) {
 			continue
 		}
 		back := l.Attr("instance_protocol")
+		front := l.Attr("lb_protocol")
+		if back == nil || front == nil {
+			continue // both are required: the configuration does not apply
+		}
 		bp, bok := upperString(back)
 		if bok && isTLSProtocol(bp) {
 			continue
 		}
-		front := l.Attr("lb_protocol")
 		fp, fok := upperString(front)
 		switch {
 		case !fok:

@@ -216,6 +216,9 @@ func checkClassicListenersEncrypted(p *Pass, r *graph.Resource) {
 			continue
 		}
 		front := l.Attr("lb_protocol")
+		if front == nil {
+			continue // required: the configuration does not apply
+		}
 		fp, ok := upperString(front)
 		if !ok {
 			p.Undetermined(r, nodeOr(front, l), "lb_protocol is not known before apply")

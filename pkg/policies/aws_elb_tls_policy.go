@@ -222,6 +222,9 @@ func checkClassicTLSPolicies(p *Pass, elb *graph.Resource) {
 			continue
 		}
 		front := l.Attr("lb_protocol")
+		if front == nil {
+			continue // required: the configuration does not apply
+		}
 		fp, ok := upperString(front)
 		if !ok {
 			p.Undetermined(elb, nodeOr(front, l), "lb_protocol is not known before apply")

@@ -29,3 +29,15 @@ resource "aws_lb_listener" "this" {
     target_group_arn = aws_lb_target_group.this.arn
   }
 }
+
+# The load balancer's type reaches the module through var.lb_arn: an omitted
+# protocol is HTTP on both calls.
+resource "aws_lb_listener" "admin" { # want "aws-elb-listener-encrypted" "aws-elb-listener-encrypted"
+  load_balancer_arn = var.lb_arn
+  port              = var.port + 1000
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.this.arn
+  }
+}
