@@ -332,7 +332,7 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 			case cfgBlock:
 				blk.Blocks = append(blk.Blocks, &graph.Block{
 					Type: k, Path: prefix + k + "[*]", Attrs: map[string]*graph.Attribute{},
-					Range: b.nestedRange(src, k, 0, blk.Range), Unknown: true,
+					Range: b.nestedRange(src, k, -1, 0, blk.Range), Unknown: true,
 				})
 			default:
 				b.addAttr(ctx, blk, &slab, prefix, k, cty.DynamicVal, expr, src)
@@ -370,8 +370,11 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 					}
 				}
 				path := prefix + k + fmt.Sprintf("[%d]", i)
-				nsrc := planNestedSrc(src, k, i)
-				nb := &graph.Block{Type: k, Path: path, Attrs: map[string]*graph.Attribute{}, Range: b.nestedRange(src, k, i, blk.Range)}
+				nsrc := planNestedSrc(src, k, i, len(elems))
+				nb := &graph.Block{Type: k, Path: path, Attrs: map[string]*graph.Attribute{}, Range: blk.Range}
+				if nsrc != nil {
+					nb.Range = nsrc.DefRange()
+				}
 				var nbody *hclsyntax.Body
 				if nsrc != nil {
 					nbody = nsrc.Body

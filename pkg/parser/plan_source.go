@@ -85,41 +85,78 @@ func planKeepFirst(m map[string]*hclsyntax.Block, key string, blk *hclsyntax.Blo
 	}
 }
 
-// planNestedSrc finds the i-th nested block of a type in a body; past the
-// literal blocks it is the `dynamic` block that generates more of them.
-func planNestedSrc(body *hclsyntax.Body, typ string, i int) *hclsyntax.Block {
+// planNestedSrc finds the source of the i-th of n nested blocks of a type,
+// in source order as the HCL loader numbers them: literal blocks count one
+// each, a `dynamic` block as many as it generates. With one dynamic block of
+// the type that number is n less the literal ones; with more, which
+// generated which is not known and the first dynamic block stands for them.
+// i < 0 asks for the dynamic block (an unknown number of blocks).
+func planNestedSrc(body *hclsyntax.Body, typ string, i, n int) *hclsyntax.Block {
 	if body == nil {
 		return nil
 	}
-	n := 0
-	var dynamic *hclsyntax.Block
+	var entries, literals, dynamics []*hclsyntax.Block
 	for _, blk := range body.Blocks {
 		switch {
 		case blk.Type == typ:
-			if n == i {
-				return blk
-			}
-			n++
-		case blk.Type == "dynamic" && len(blk.Labels) == 1 && blk.Labels[0] == typ && dynamic == nil:
-			dynamic = blk
+			entries = append(entries, blk)
+			literals = append(literals, blk)
+		case blk.Type == "dynamic" && len(blk.Labels) == 1 && blk.Labels[0] == typ:
+			entries = append(entries, blk)
+			dynamics = append(dynamics, blk)
 		}
 	}
-	if dynamic != nil {
-		// Its content block holds the attributes each generated block has.
-		for _, c := range dynamic.Body.Blocks {
-			if c.Type == "content" {
-				return &hclsyntax.Block{Type: typ, Body: c.Body, TypeRange: dynamic.TypeRange, LabelRanges: dynamic.LabelRanges, OpenBraceRange: dynamic.OpenBraceRange, CloseBraceRange: dynamic.CloseBraceRange}
-			}
+	switch {
+	case i < 0 && len(dynamics) > 0:
+		return planDynamicContent(dynamics[0], typ)
+	case i < 0 && len(literals) > 0:
+		return literals[0]
+	case i < 0:
+		return nil
+	case len(dynamics) == 0:
+		if i < len(literals) {
+			return literals[i]
 		}
-		return dynamic
+		return nil
+	case len(dynamics) == 1 && n >= len(literals):
+		generated := n - len(literals)
+		pos := 0
+		for _, e := range entries {
+			if e.Type == typ {
+				if pos == i {
+					return e
+				}
+				pos++
+				continue
+			}
+			if i < pos+generated {
+				return planDynamicContent(e, typ)
+			}
+			pos += generated
+		}
+		return nil
 	}
-	return nil
+	if i < len(literals) {
+		return literals[i]
+	}
+	return planDynamicContent(dynamics[0], typ)
 }
 
-// nestedRange is the header of the i-th nested block of a type, or the
-// enclosing block's when the source does not show it.
-func (b *planBuilder) nestedRange(body *hclsyntax.Body, typ string, i int, enclosing hcl.Range) hcl.Range {
-	if blk := planNestedSrc(body, typ, i); blk != nil {
+// planDynamicContent stands for a block a `dynamic` block generates: its
+// header is the dynamic block's, its attributes those of its content.
+func planDynamicContent(dynamic *hclsyntax.Block, typ string) *hclsyntax.Block {
+	for _, c := range dynamic.Body.Blocks {
+		if c.Type == "content" {
+			return &hclsyntax.Block{Type: typ, Body: c.Body, TypeRange: dynamic.TypeRange, LabelRanges: dynamic.LabelRanges, OpenBraceRange: dynamic.OpenBraceRange, CloseBraceRange: dynamic.CloseBraceRange}
+		}
+	}
+	return dynamic
+}
+
+// nestedRange is the header of the i-th of n nested blocks of a type, or
+// the enclosing block's when the source does not show it.
+func (b *planBuilder) nestedRange(body *hclsyntax.Body, typ string, i, n int, enclosing hcl.Range) hcl.Range {
+	if blk := planNestedSrc(body, typ, i, n); blk != nil {
 		return blk.DefRange()
 	}
 	return enclosing

@@ -90,3 +90,21 @@ resource "aws_cloudwatch_log_group" "db" {
   name       = "db"
   kms_key_id = module.db.key_arn
 }
+
+resource "aws_redshift_parameter_group" "p" {
+  name   = "secure"
+  family = "redshift-1.0"
+
+  dynamic "parameter" {
+    for_each = { enable_user_activity_logging = "true", max_concurrency_scaling_clusters = "1" }
+    content {
+      name  = parameter.key
+      value = parameter.value
+    }
+  }
+
+  parameter {
+    name  = "require_ssl"
+    value = "true"
+  }
+}
