@@ -73,17 +73,15 @@ func subnetDedicated(g *graph.Graph, subnet *graph.Resource) tenancyAnswer {
 	if len(vpcs) == 0 {
 		return tenancyAnswer{graph.Unknown, fmt.Sprintf("the VPC of subnet %s is outside this configuration", subnet.Address)}
 	}
-	out := tenancyAnswer{answer: graph.True}
+	answers := make([]tenancyAnswer, 0, len(vpcs))
 	for _, vpc := range vpcs {
 		v := vpcDedicated(vpc)
-		switch v.answer {
-		case graph.False:
-			return tenancyAnswer{graph.False, fmt.Sprintf("subnet %s is in %s", subnet.Address, v.why)}
-		case graph.Unknown:
-			out = tenancyAnswer{graph.Unknown, v.why}
+		if v.answer == graph.False {
+			v.why = fmt.Sprintf("subnet %s is in %s", subnet.Address, v.why)
 		}
+		answers = append(answers, v)
 	}
-	return out
+	return oneOf(answers, fmt.Sprintf("the vpc_id of subnet %s may name any of several VPCs of different tenancy", subnet.Address))
 }
 
 // subnetsDedicated answers whether every subnet an attribute names
@@ -111,12 +109,25 @@ func subnetsDedicated(g *graph.Graph, a *graph.Attribute) tenancyAnswer {
 		}
 	}
 	subnets = dedupeResources(subnets)
+	answers := make([]tenancyAnswer, 0, len(subnets))
+	for _, s := range subnets {
+		answers = append(answers, tenancyIndexOf(g).subnetAnswer(g, s))
+	}
+	if a.Name == "subnet_id" {
+		// One subnet, but the expression may name several candidates (a
+		// conditional, each.value over a map, an unexpanded index): only an
+		// answer every candidate agrees on is an answer.
+		if outside || len(subnets) == 0 {
+			return tenancyAnswer{graph.Unknown, fmt.Sprintf("the subnet named by %s is outside this configuration", a.Name)}
+		}
+		return oneOf(answers, "subnet_id may name any of several subnets, in VPCs of different tenancy")
+	}
+	// A list of subnets: every one of them must be in a dedicated VPC.
 	out := tenancyAnswer{answer: graph.True}
 	if len(subnets) == 0 {
 		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("the subnets named by %s are outside this configuration", a.Name)}
 	}
-	for _, s := range subnets {
-		v := tenancyIndexOf(g).subnetAnswer(g, s)
+	for _, v := range answers {
 		switch v.answer {
 		case graph.False:
 			return v
@@ -128,6 +139,24 @@ func subnetsDedicated(g *graph.Graph, a *graph.Attribute) tenancyAnswer {
 		out = tenancyAnswer{graph.Unknown, fmt.Sprintf("some subnets named by %s are outside this configuration", a.Name)}
 	}
 	return out
+}
+
+// oneOf combines the answers for the candidates of a single-valued reference:
+// the candidates' common answer, else Unknown.
+func oneOf(answers []tenancyAnswer, mixedWhy string) tenancyAnswer {
+	if len(answers) == 0 {
+		return tenancyAnswer{graph.Unknown, mixedWhy}
+	}
+	first := answers[0]
+	for _, v := range answers[1:] {
+		if v.answer != first.answer {
+			return tenancyAnswer{graph.Unknown, mixedWhy}
+		}
+		if v.answer == graph.Unknown {
+			return v
+		}
+	}
+	return first
 }
 
 // hasLiteralOrUnknownIDs answers whether the value holds ids that cannot be
