@@ -442,6 +442,9 @@ func TestJSONConfig(t *testing.T) {
 		t.Errorf("path %q", p)
 	}
 	wantValue(t, "root", r.Blocks("root_block_device")[0].Attr("encrypted").Value, true)
+	// A module input holding an object is an input, not a nested block.
+	v := resourceAt(t, g, "module.vol.aws_ebs_volume.v")
+	wantValue(t, "object input", v.Attr("encrypted").Value, true)
 }
 
 func TestFunctions(t *testing.T) {
@@ -503,5 +506,30 @@ func TestConditionalBranchRefs(t *testing.T) {
 	merged = resourceAt(t, enabled, "data.aws_iam_policy_document.merged")
 	if got := refStrings(merged.Attr("source_policy_documents")); strings.Join(got, ",") != "data.aws_iam_policy_document.deny[0].json,data.aws_iam_policy_document.reader.json" {
 		t.Errorf("enabled refs = %v", got)
+	}
+}
+
+func TestOverrideFiles(t *testing.T) {
+	g := onlyGraph(t, loadDir(t, "testdata/hcl/override", Options{}))
+	db := resourceAt(t, g, "aws_db_instance.db")
+	enc := db.Attr("storage_encrypted")
+	wantValue(t, "storage_encrypted", enc.Value, false)
+	if enc.Range.Filename != "override.tf" {
+		t.Errorf("overridden attribute points at %s", enc.Range)
+	}
+	if db.DeclRange.Filename != "main.tf" {
+		t.Errorf("resource declared at %s", db.DeclRange)
+	}
+	wantValue(t, "allocated_storage (variable default overridden)", db.Attr("allocated_storage").Value, 20)
+	wantValue(t, "identifier (local overridden)", db.Attr("identifier").Value, "overridden")
+	wantValue(t, "tags kept", db.Attr("tags").Value, cty.ObjectVal(map[string]cty.Value{"Env": cty.StringVal("prod")}))
+	web := resourceAt(t, g, "aws_instance.web")
+	rbd := web.Blocks("root_block_device")
+	if len(rbd) != 1 {
+		t.Fatalf("root_block_device = %d blocks", len(rbd))
+	}
+	wantValue(t, "root_block_device replaced", rbd[0].Attr("encrypted").Value, false)
+	if len(web.Blocks("ebs_block_device")) != 1 {
+		t.Error("blocks of other types must stay")
 	}
 }

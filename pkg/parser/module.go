@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -38,6 +39,7 @@ type module struct {
 
 type variableDecl struct {
 	name     string
+	body     hcl.Body
 	typ      cty.Type
 	defaults *typeexpr.Defaults
 	def      cty.Value // cty.NilVal when there is no default
@@ -63,6 +65,7 @@ func (r *resourceDecl) key() string {
 
 type callDecl struct {
 	name       string
+	body       hcl.Body
 	source     string
 	sourceRng  hcl.Range
 	count      hcl.Expression
@@ -304,23 +307,62 @@ func (ld *loader) buildModule(dir string, files []*parsedFile) (mod *module) {
 		resByKey:   map[string]*resourceDecl{},
 		callByName: map[string]*callDecl{},
 	}
-	for _, f := range files {
-		if f == nil {
-			continue
-		}
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					ld.addDiags(fileDiag(f.name, fmt.Sprintf("internal error while reading declarations: %v", r)))
-				}
+	// Override files apply after all others, in name order, as in Terraform.
+	for _, override := range []bool{false, true} {
+		for _, f := range files {
+			if f == nil || isOverrideFile(f.name) != override {
+				continue
+			}
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						ld.addDiags(fileDiag(f.name, fmt.Sprintf("internal error while reading declarations: %v", r)))
+					}
+				}()
+				mod.addFile(f, override)
 			}()
-			mod.addFile(f)
-		}()
+		}
 	}
 	return mod
 }
 
-func (mod *module) addFile(f *parsedFile) {
+func isOverrideFile(name string) bool {
+	base := path.Base(name)
+	base = strings.TrimSuffix(strings.TrimSuffix(base, ".json"), ".tf")
+	return base == "override" || strings.HasSuffix(base, "_override")
+}
+
+// mergeBodies applies an override block to the block it overrides:
+// attributes replace attributes of the same name, and nested blocks of a
+// type the override has replace all blocks of that type. Only native syntax
+// is merged; a JSON override is not applied.
+func mergeBodies(base, over hcl.Body) hcl.Body {
+	b, ok1 := base.(*hclsyntax.Body)
+	o, ok2 := over.(*hclsyntax.Body)
+	if !ok1 || !ok2 {
+		return base
+	}
+	merged := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: b.SrcRange, EndRange: b.EndRange}
+	for k, a := range b.Attributes {
+		merged.Attributes[k] = a
+	}
+	for k, a := range o.Attributes {
+		merged.Attributes[k] = a
+	}
+	replaced := map[string]bool{}
+	for _, blk := range o.Blocks {
+		replaced[blk.Type] = true
+	}
+	for _, blk := range b.Blocks {
+		if !replaced[blk.Type] {
+			merged.Blocks = append(merged.Blocks, blk)
+		}
+	}
+	merged.Blocks = append(merged.Blocks, o.Blocks...)
+	return merged
+}
+
+func (mod *module) addFile(f *parsedFile, override bool) {
 	content, _, _ := f.body.PartialContent(topSchema)
 	if content == nil {
 		return
@@ -330,18 +372,22 @@ func (mod *module) addFile(f *parsedFile) {
 		case "terraform":
 			mod.addTerraformBlock(b)
 		case "variable":
+			if prev := mod.variables[b.Labels[0]]; override && prev != nil {
+				b = &hcl.Block{Type: b.Type, Labels: b.Labels, Body: mergeBodies(prev.body, b.Body), DefRange: b.DefRange}
+				delete(mod.variables, b.Labels[0])
+			}
 			mod.addVariable(b, f.isJSON)
 		case "locals":
 			attrs, _ := b.Body.JustAttributes()
 			for name, a := range attrs {
-				if _, dup := mod.locals[name]; !dup {
+				if _, dup := mod.locals[name]; !dup || override {
 					mod.locals[name] = a
 				}
 			}
 		case "output":
 			attrs, _ := b.Body.JustAttributes()
 			if a := attrs["value"]; a != nil {
-				if _, dup := mod.outputs[b.Labels[0]]; !dup {
+				if _, dup := mod.outputs[b.Labels[0]]; !dup || override {
 					mod.outputs[b.Labels[0]] = a
 				}
 			}
@@ -354,7 +400,12 @@ func (mod *module) addFile(f *parsedFile) {
 				mode: mode, typ: b.Labels[0], name: b.Labels[1], body: b.Body,
 				declRange: b.DefRange, blockRange: blockRange(b),
 			}
-			attrs, _ := justMeta(b.Body)
+			if prev := mod.resByKey[rd.key()]; override && prev != nil {
+				// The resource keeps its place; its body takes the override.
+				prev.body = mergeBodies(prev.body, b.Body)
+				rd = prev
+			}
+			attrs, _ := justMeta(rd.body)
 			if a := attrs["count"]; a != nil {
 				rd.count = a.Expr
 			}
@@ -366,8 +417,13 @@ func (mod *module) addFile(f *parsedFile) {
 				mod.resources = append(mod.resources, rd)
 			}
 		case "module":
-			cd := &callDecl{name: b.Labels[0], declRange: b.DefRange, blockRange: blockRange(b), inputs: map[string]*hcl.Attribute{}}
-			attrs, _ := justMeta(b.Body)
+			cd := &callDecl{name: b.Labels[0], body: b.Body, declRange: b.DefRange, blockRange: blockRange(b), inputs: map[string]*hcl.Attribute{}}
+			if prev := mod.callByName[cd.name]; override && prev != nil {
+				body := mergeBodies(prev.body, b.Body)
+				*prev = callDecl{name: prev.name, body: body, declRange: prev.declRange, blockRange: prev.blockRange, inputs: map[string]*hcl.Attribute{}}
+				cd = prev
+			}
+			attrs, _ := justMeta(cd.body)
 			for name, a := range attrs {
 				switch name {
 				case "source":
@@ -402,8 +458,8 @@ func justMeta(body hcl.Body) (hcl.Attributes, hcl.Diagnostics) {
 		}
 		return out, nil
 	}
-	attrs, _, d := splitJSONBody(body)
-	return attrs, d
+	// Every property: a module input or meta-argument may hold an object.
+	return body.JustAttributes()
 }
 
 func blockRange(b *hcl.Block) hcl.Range {
@@ -465,7 +521,7 @@ func (mod *module) addVariable(b *hcl.Block, isJSON bool) {
 	if _, dup := mod.variables[name]; dup {
 		return
 	}
-	vd := &variableDecl{name: name, typ: cty.DynamicPseudoType, def: cty.NilVal, nullable: true}
+	vd := &variableDecl{name: name, body: b.Body, typ: cty.DynamicPseudoType, def: cty.NilVal, nullable: true}
 	content, _, _ := b.Body.PartialContent(variableSchema)
 	if content != nil {
 		if a := content.Attributes["type"]; a != nil {
