@@ -1,0 +1,7 @@
+output "vpc_id" {
+  value = module.network.vpc_id
+}
+
+output "records_bucket" {
+  value = module.records.id
+}
