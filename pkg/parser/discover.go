@@ -168,12 +168,12 @@ func (ld *loader) discover(paths []string) discovered {
 			}
 			dirSet[dir] = true
 		case strings.HasSuffix(name, ".json"):
-			data, err := readLimited(real)
+			isPlan, err := sniffPlan(real)
 			if err != nil {
 				out.diags = append(out.diags, pathDiag(hcl.DiagError, "%s: %v", p, err))
 				continue
 			}
-			if !isPlanJSON(data) {
+			if !isPlan {
 				out.diags = append(out.diags, pathDiag(hcl.DiagError, "%s: not a Terraform plan or state JSON (terraform show -json output)", p))
 				continue
 			}
@@ -282,4 +282,33 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("file is larger than %d MB, skipped", maxFileSize>>20)
 	}
 	return data, nil
+}
+
+// sniffPlan answers whether a .json file is a plan or state without reading
+// all of a large one: the keys that tell come first in terraform's output.
+func sniffPlan(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return false, fmt.Errorf("is a directory")
+	}
+	head := make([]byte, 1<<20)
+	n, err := io.ReadFull(f, head)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return isPlanJSON(head[:n]), nil // the whole file
+	case err != nil:
+		return false, err
+	}
+	if isPlanJSON(head) {
+		return true, nil
+	}
+	data, err := planReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	return isPlanJSON(data), nil
 }

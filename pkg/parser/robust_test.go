@@ -293,3 +293,21 @@ func TestSharedModuleAcrossRoots(t *testing.T) {
 		}
 	}
 }
+
+// A plan larger than the HCL file limit is still recognised and loaded.
+func TestLoadLargePlanPath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a large plan")
+	}
+	path, data := planWriteSynthetic(t, 40000)
+	if len(data) <= maxFileSize {
+		t.Fatalf("plan is only %d bytes", len(data))
+	}
+	res := Load([]string{path}, Options{WorkDir: filepath.Dir(path)})
+	if errs := diagSummaries(res, hcl.DiagError); len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if len(res.Graphs) != 1 || len(res.Graphs[0].Resources) != 40000 {
+		t.Fatalf("graphs = %d", len(res.Graphs))
+	}
+}
