@@ -104,7 +104,7 @@ func ebsSnapshotAttrKeyed(g *graph.Graph, a *graph.Attribute, depth int) tenancy
 	if len(sources) == 0 || depth > maxWiringDepth {
 		return tenancyAnswer{graph.Unknown, "the snapshot it is created from is outside this configuration"}
 	}
-	out := tenancyAnswer{answer: graph.True}
+	answers := make([]tenancyAnswer, 0, len(sources))
 	for _, s := range sources {
 		var keyed graph.Tri
 		switch s.Type {
@@ -122,11 +122,14 @@ func ebsSnapshotAttrKeyed(g *graph.Graph, a *graph.Attribute, depth int) tenancy
 			keyed = s.Attr("kms_key_id").IsSet()
 		}
 		switch keyed {
+		case graph.True:
+			answers = append(answers, tenancyAnswer{answer: graph.True})
 		case graph.False:
-			return tenancyAnswer{graph.False, fmt.Sprintf("snapshot %s has no customer-managed key", s.Address)}
-		case graph.Unknown:
-			out = tenancyAnswer{graph.Unknown, fmt.Sprintf("the key of snapshot %s is not known", s.Address)}
+			answers = append(answers, tenancyAnswer{graph.False, fmt.Sprintf("snapshot %s has no customer-managed key", s.Address)})
+		default:
+			answers = append(answers, tenancyAnswer{graph.Unknown, fmt.Sprintf("the key of snapshot %s is not known", s.Address)})
 		}
 	}
-	return out
+	// A snapshot id names one snapshot: candidates decide only when they agree.
+	return oneOf(answers, "the snapshot may be any of several snapshots, with and without a customer-managed key")
 }

@@ -2,6 +2,7 @@ package policies
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
@@ -75,10 +76,27 @@ func checkEMREncryption(p *Pass, r *graph.Resource) {
 			configs = p.Graph.WithAttrValue("aws_emr_security_configuration", "name", name)
 		}
 	}
+	if name, ok := a.String(); ok && len(configs) > 1 {
+		// A known name picks the configuration among several references (a
+		// conditional between two configurations).
+		var named []*graph.Resource
+		for _, sc := range configs {
+			if s, ok := sc.Attr("name").String(); ok && s == name {
+				named = append(named, sc)
+			}
+		}
+		if len(named) > 0 {
+			configs = named
+		}
+	}
 	if len(configs) == 0 {
 		p.Undetermined(r, a, "the security configuration is outside this configuration")
 		return
 	}
+	// security_configuration names one configuration; several candidates (a
+	// conditional, one name shared by configurations in different modules)
+	// decide only when they agree.
+	var failing []string
 	for _, sc := range configs {
 		atRest, inTransit, ok := emrEncryptionSettings(sc)
 		if !ok {
@@ -93,9 +111,16 @@ func checkEMREncryption(p *Pass, r *graph.Resource) {
 			off = append(off, "EnableInTransitEncryption")
 		}
 		if len(off) > 0 {
-			p.Report(r, a, "security configuration %s does not set EncryptionConfiguration.%s to true; enable both at-rest and in-transit encryption", sc.Address, strings.Join(off, " and "))
-			return
+			failing = append(failing, fmt.Sprintf("security configuration %s does not set EncryptionConfiguration.%s to true", sc.Address, strings.Join(off, " and ")))
 		}
+	}
+	switch {
+	case len(failing) == 0:
+		return
+	case len(failing) < len(configs):
+		p.Undetermined(r, a, "security_configuration may name any of several configurations, and %s", failing[0])
+	default:
+		p.Report(r, a, "%s; enable both at-rest and in-transit encryption", failing[0])
 	}
 }
 

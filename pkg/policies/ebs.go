@@ -101,17 +101,13 @@ func ebsSnapshotAttrEncrypted(g *graph.Graph, a *graph.Attribute, depth int) ten
 	if len(sources) == 0 || depth > maxWiringDepth {
 		return tenancyAnswer{graph.Unknown, "the snapshot it is created from is outside this configuration, so its encryption is not known"}
 	}
-	out := tenancyAnswer{answer: graph.True}
+	// A snapshot id names one snapshot: several candidates decide only when
+	// they agree.
+	answers := make([]tenancyAnswer, 0, len(sources))
 	for _, s := range sources {
-		v := ebsSnapshotEncrypted(g, s, depth+1)
-		switch v.answer {
-		case graph.False:
-			return v
-		case graph.Unknown:
-			out = v
-		}
+		answers = append(answers, ebsSnapshotEncrypted(g, s, depth+1))
 	}
-	return out
+	return oneOf(answers, "the snapshot may be any of several snapshots, encrypted and not")
 }
 
 func ebsSnapshotEncrypted(g *graph.Graph, s *graph.Resource, depth int) tenancyAnswer {
@@ -121,17 +117,15 @@ func ebsSnapshotEncrypted(g *graph.Graph, s *graph.Resource, depth int) tenancyA
 		if len(vols) == 0 {
 			return tenancyAnswer{graph.Unknown, fmt.Sprintf("the volume of snapshot %s is outside this configuration", s.Address)}
 		}
-		out := tenancyAnswer{answer: graph.True}
+		answers := make([]tenancyAnswer, 0, len(vols))
 		for _, v := range vols {
-			ans := ebsVolumeEncrypted(g, ebsVolumeSpec{v.Body, "snapshot_id", "the volume"}, depth+1)
-			switch ans.answer {
-			case graph.False:
-				return tenancyAnswer{graph.False, fmt.Sprintf("snapshot %s is of unencrypted volume %s", s.Address, v.Address)}
-			case graph.Unknown:
-				out = ans
+			ans := ebsVolumeEncrypted(g, ebsVolumeSpec{v.Body, "snapshot_id", ""}, depth+1)
+			if ans.answer == graph.False {
+				ans.why = fmt.Sprintf("snapshot %s is of unencrypted volume %s", s.Address, v.Address)
 			}
+			answers = append(answers, ans)
 		}
-		return out
+		return oneOf(answers, fmt.Sprintf("the volume of snapshot %s may be any of several volumes, encrypted and not", s.Address))
 	case "aws_ebs_snapshot_copy", "aws_ebs_snapshot_import":
 		v := ebsVolumeEncrypted(g, ebsVolumeSpec{s.Body, "source_snapshot_id", "the snapshot copy"}, depth+1)
 		if v.answer == graph.False {
