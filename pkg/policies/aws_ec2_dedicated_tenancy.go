@@ -205,14 +205,18 @@ func templateOwnTenancyOfSpecs(g *graph.Graph, specs []ltSpec) tenancyAnswer {
 		if !ok {
 			return tenancyAnswer{graph.Unknown, "the launch template is outside this configuration"}
 		}
+		// One template is named; candidates (a conditional) decide only
+		// when they agree.
+		answers := make([]tenancyAnswer, 0, len(templates))
 		for _, lt := range templates {
-			v := templateOwnTenancy(lt)
-			if v.answer == graph.False {
-				return v
-			}
-			if v.answer == graph.Unknown {
-				out = v
-			}
+			answers = append(answers, templateOwnTenancy(lt))
+		}
+		v := oneOf(answers, "the launch template may be any of several templates")
+		if v.answer == graph.False {
+			return v
+		}
+		if v.answer == graph.Unknown {
+			out = v
 		}
 	}
 	return out
