@@ -260,17 +260,21 @@ func (b *planBuilder) resource(modAddr string, sr *tfjson.StateResource) *graph.
 		cfgRes = cm.resources[local]
 	}
 
-	fallback := b.lineRange(r.Address)
-	r.DeclRange, r.BlockRange = fallback, fallback
-	var srcBody *hclsyntax.Body
+	var srcBlock *hclsyntax.Block
 	if src := b.sources(cm); src != nil {
-		if blk := src.resources[local]; blk != nil {
-			r.DeclRange = blk.DefRange()
-			r.BlockRange = blk.Range()
-			srcBody = blk.Body
-		}
+		srcBlock = src.resources[local]
 	}
-	r.ModuleCalls = b.moduleCalls(segs, fallback)
+	var srcBody *hclsyntax.Body
+	if srcBlock != nil {
+		r.DeclRange, r.BlockRange = srcBlock.DefRange(), srcBlock.Range()
+		srcBody = srcBlock.Body
+	} else {
+		// Only now is the plan scanned for address lines: with sources
+		// beside it, it never is.
+		fallback := b.lineRange(r.Address)
+		r.DeclRange, r.BlockRange = fallback, fallback
+	}
+	r.ModuleCalls = b.moduleCalls(segs, r.DeclRange)
 
 	labels := []string{r.Type, r.Name}
 	blockType := "resource"
@@ -638,15 +642,22 @@ func (b *planBuilder) moduleCalls(segs []planModSeg, fallback hcl.Range) []graph
 	cm := b.rootCfg
 	for _, s := range segs {
 		mc := graph.ModuleCall{Name: s.name, Address: s.addr}
-		rng := fallback
-		if line := b.lineRange(s.addr); line.Start.Line > 0 {
-			rng = line
-		}
-		mc.DeclRange, mc.BlockRange = rng, rng
+		var blk *hclsyntax.Block
 		if src := b.sources(cm); src != nil {
-			if blk := src.calls[s.name]; blk != nil {
-				mc.DeclRange, mc.BlockRange = blk.DefRange(), blk.Range()
+			blk = src.calls[s.name]
+		}
+		switch {
+		case blk != nil:
+			mc.DeclRange, mc.BlockRange = blk.DefRange(), blk.Range()
+		case fallback.Filename == b.name:
+			// The plan is the source: the line where it names the module.
+			rng := b.lineRange(s.addr)
+			if !b.hasAddressLine(s.addr) {
+				rng = fallback
 			}
+			mc.DeclRange, mc.BlockRange = rng, rng
+		default:
+			mc.DeclRange, mc.BlockRange = fallback, fallback
 		}
 		calls = append(calls, mc)
 		cm = cm.child(s.name)

@@ -188,6 +188,15 @@ func (b *planBuilder) lineRange(addr string) hcl.Range {
 	}
 }
 
+// hasAddressLine answers whether the plan names addr in an "address" key.
+func (b *planBuilder) hasAddressLine(addr string) bool {
+	if b.addrLines == nil {
+		b.indexAddressLines()
+	}
+	_, ok := b.addrLines[addr]
+	return ok
+}
+
 // indexAddressLines scans the plan once for every "address" key.
 func (b *planBuilder) indexAddressLines() {
 	b.addrLines = map[string]int{}
