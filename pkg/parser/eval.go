@@ -105,16 +105,16 @@ type modInst struct {
 	parent *modInst
 	// prefix is the module instance path plus a dot ("" for the root):
 	// `module.app["a"].`; resource addresses are prefix + local address.
-	prefix   string
-	path     string
-	keyPath  string // dotted call names for modules.json ("app.db")
-	calls    []graph.ModuleCall
-	call     *callDecl
-	callScpe *scope // the caller's scope with this instance's count/each
-	depth    int
+	prefix    string
+	path      string
+	keyPath   string // dotted call names for modules.json ("app.db")
+	calls     []graph.ModuleCall
+	call      *callDecl
+	callScope *scope // the caller's scope with this instance's count/each
+	depth     int
 
 	funcs   map[string]function.Function
-	objs    map[string]cty.Value // one-name objects (`var` with only var.x), see singleObject
+	objs    map[string]cty.Value // one-name objects (`var` with only var.x), see objectOf
 	vars    map[string]*memo
 	locals  map[string]*memo
 	outputs map[string]*memo
@@ -151,7 +151,7 @@ const (
 
 func (re *rootEval) newInst(mod *module, parent *modInst, call *callDecl, key cty.Value, callScope *scope) *modInst {
 	inst := &modInst{
-		re: re, mod: mod, parent: parent, call: call, callScpe: callScope,
+		re: re, mod: mod, parent: parent, call: call, callScope: callScope,
 		vars: map[string]*memo{}, locals: map[string]*memo{}, outputs: map[string]*memo{},
 		res: map[string]*resState{}, callSt: map[string]*callState{},
 	}
@@ -793,7 +793,7 @@ func (inst *modInst) computeVariable(name string) val {
 		return val{v: unknownOf(vd.typ)}
 	}
 	if a := inst.call.inputs[name]; a != nil {
-		in := inst.callScpe.eval(a.Expr)
+		in := inst.callScope.eval(a.Expr)
 		if in.v.IsKnown() && in.v.IsNull() && (!vd.nullable) && vd.def != cty.NilVal {
 			return val{v: vd.def, refs: in.refs}
 		}

@@ -107,6 +107,7 @@ func Load(paths []string, opts Options) (res *Result) {
 		res.Files[k] = v
 	}
 	sort.SliceStable(graphs, func(i, j int) bool { return graphs[i].Root < graphs[j].Root })
+	res.Diags = dedupeDiags(res.Diags)
 	sortDiags(res.Diags)
 	res.Graphs = graphs
 	return res
@@ -142,4 +143,23 @@ func sortDiags(diags hcl.Diagnostics) {
 		}
 		return diags[i].Summary < diags[j].Summary
 	})
+}
+
+// dedupeDiags drops repeats: a shared module with a problem is reached from
+// every root that calls it, but the problem is one.
+func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {
+	seen := make(map[string]bool, len(diags))
+	out := diags[:0]
+	for _, d := range diags {
+		key := fmt.Sprint(d.Severity, d.Summary, d.Detail)
+		if d.Subject != nil {
+			key += d.Subject.String()
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, d)
+	}
+	return out
 }

@@ -311,3 +311,20 @@ func TestLoadLargePlanPath(t *testing.T) {
 		t.Fatalf("graphs = %d", len(res.Graphs))
 	}
 }
+
+func TestProblemInSharedModuleReportedOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"shared/main.tf": "module \"gone\" {\n  source = \"./missing\"\n}\n",
+		"a/main.tf":      "module \"s\" {\n  source = \"../shared\"\n}\n",
+		"b/main.tf":      "module \"s\" {\n  source = \"../shared\"\n}\n",
+	})
+	res := Load([]string{dir}, Options{WorkDir: dir})
+	errs := diagSummaries(res, hcl.DiagError)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "shared/main.tf:2,3-23: module \"gone\"") {
+		t.Errorf("errors = %v", errs)
+	}
+	if len(res.Graphs) != 2 {
+		t.Errorf("roots = %v", rootsOf(res))
+	}
+}
