@@ -148,9 +148,8 @@ func (ld *loader) discover(paths []string) discovered {
 			if ld.excluded(real) {
 				continue
 			}
-			before := len(dirSet)
-			hadAny := ld.walk(real, visited, dirSet)
-			if !hadAny && len(dirSet) == before {
+			ld.walk(real, visited, dirSet)
+			if !anyUnder(dirSet, real) {
 				out.diags = append(out.diags, pathDiag(hcl.DiagWarning, "%s: no Terraform files found", p))
 			}
 			continue
@@ -192,19 +191,28 @@ func (ld *loader) discover(paths []string) discovered {
 	return out
 }
 
+// anyUnder answers whether a module directory lies at or under dir (it may
+// have been found by the walk of an earlier argument).
+func anyUnder(dirSet map[string]bool, dir string) bool {
+	for d := range dirSet {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
 // walk adds every module directory under dir. Symlinked directories are
-// followed once per real path so a link cycle cannot loop. It reports
-// whether it saw any directory it could enter (for the empty-dir warning the
-// caller only needs dirSet growth, so this is informational).
-func (ld *loader) walk(dir string, visited, dirSet map[string]bool) bool {
+// followed once per real path so a link cycle cannot loop.
+func (ld *loader) walk(dir string, visited, dirSet map[string]bool) {
 	if visited[dir] {
-		return false
+		return
 	}
 	visited[dir] = true
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		ld.addDiags(pathDiag(hcl.DiagError, "%s: %v", ld.displayName(dir), err))
-		return false
+		return
 	}
 	hasTF := false
 	var subdirs []string
@@ -246,7 +254,6 @@ func (ld *loader) walk(dir string, visited, dirSet map[string]bool) bool {
 		}
 		ld.walk(sd, visited, dirSet)
 	}
-	return hasTF
 }
 
 func dirHasTF(dir string) bool {

@@ -74,6 +74,7 @@ func TestDiscovery(t *testing.T) {
 	}{
 		{"directory tree", []string{"."}, nil, []string{"examples/demo", "live/dev", "live/prod", "live/prod/modules/not_called"}, 0, 0},
 		{"exclude glob", []string{"."}, []string{"examples/**", "live/prod/modules/**"}, []string{"live/dev", "live/prod"}, 0, 0},
+		{"overlapping directories", []string{".", "live", "live/prod/modules"}, nil, []string{"examples/demo", "live/dev", "live/prod", "live/prod/modules/not_called"}, 0, 0},
 		{"file stands for its module, loaded once", []string{"live/prod/main.tf", "live/prod/terraform.tfvars", "live/prod"}, nil, []string{"live/prod", "live/prod/modules/not_called"}, 0, 0},
 		{"missing path", []string{"nope"}, nil, nil, 1, 0},
 		{"unsupported file", []string{"notes.txt"}, nil, nil, 1, 0},
