@@ -785,7 +785,11 @@ func (inst *modInst) computeVariable(name string) val {
 	}
 	if inst.parent == nil {
 		if rv, ok := inst.re.rootVals[name]; ok {
-			return val{v: convertVar(vd, rv.value(vd))}
+			v := rv.value(vd)
+			if v.IsKnown() && v.IsNull() && !vd.nullable && vd.def != cty.NilVal {
+				return val{v: vd.def}
+			}
+			return val{v: convertVar(vd, v)}
 		}
 		if vd.def != cty.NilVal {
 			return val{v: vd.def}
