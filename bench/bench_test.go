@@ -458,12 +458,14 @@ func TestBenchReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		table.WriteString("\n| plan | MB | resources | json.Unmarshal s | load+check+SARIF s | ratio | CPU ratio | unmarshal allocs | check allocs | unmarshal RSS MB | check RSS MB |\n")
-		table.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-		fmt.Fprintf(&table, "| synthetic | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %d | %d | %.0f | %.0f |\n",
+		table.WriteString("\n| plan | MB | resources | json.Unmarshal s | load+rules+SARIF s | ratio | CPU ratio | load / rules / SARIF s | (load+rules)/unmarshal | unmarshal allocs | check allocs | unmarshal RSS MB | check RSS MB |\n")
+		table.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		fmt.Fprintf(&table, "| synthetic | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f / %.2f / %.2f | %.2f | %d | %d | %.0f | %.0f |\n",
 			float64(check.Bytes)/1e6, check.Resources,
 			float64(unmarshal.WallNS)/1e9, float64(check.WallNS)/1e9, float64(check.WallNS)/float64(unmarshal.WallNS),
 			float64(check.CPUNS)/float64(max(unmarshal.CPUNS, 1)),
+			float64(check.LoadNS)/1e9, float64(check.RulesNS)/1e9, float64(check.SARIFNS)/1e9,
+			float64(check.LoadNS+check.RulesNS)/float64(unmarshal.WallNS),
 			unmarshal.Mallocs, check.Mallocs, float64(unmarshal.MaxRSSKB)/1024, float64(check.MaxRSSKB)/1024)
 		if check.Resources < n {
 			t.Errorf("plan check saw %d resources, want %d", check.Resources, n)
@@ -620,4 +622,59 @@ func TestPlanLoadsAndChecks(t *testing.T) {
 			t.Errorf("%s found nothing in the synthetic plan; findings by rule: %v", id, byRule)
 		}
 	}
+}
+
+// BenchmarkPlanUnmarshal and BenchmarkPlanCheck compare loading and checking
+// a large plan (BENCH_PLAN resources, default 50,000) with the least any
+// plan reader must do: json.Unmarshal into tfjson.Plan.
+func BenchmarkPlanUnmarshal(b *testing.B) {
+	plan := benchPlan(b)
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		data, err := os.ReadFile(plan)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var p tfjson.Plan
+		if err := json.Unmarshal(data, &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPlanCheck(b *testing.B) {
+	plan := benchPlan(b)
+	info, err := os.Stat(plan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(info.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		resources, _, errors, err := fullRun(plan, filepath.Dir(plan))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if errors != 0 || resources == 0 {
+			b.Fatalf("%d errors, %d resources", errors, resources)
+		}
+	}
+}
+
+func benchPlan(b *testing.B) string {
+	base := os.Getenv(envWork)
+	if base == "" {
+		base = filepath.Join(os.TempDir(), "tflint-hipaa-bench")
+	}
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	return planFile(b, base, max(1, envInt(envPlanSize, 50000)))
 }
