@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
@@ -61,6 +62,7 @@ type rootEval struct {
 	exprs    map[hcl.Expression]*exprInfo
 	bodies   map[hcl.Body]*bodyInfo
 	dynamics map[*hcl.Block]*dynamicInfo
+	srcs     map[string][]byte // file bytes by name
 }
 
 type exprInfo struct {
@@ -74,7 +76,7 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 		return ei
 	}
 	ei := &exprInfo{traversals: expr.Variables()}
-	if node, ok := expr.(hclsyntax.Node); ok && len(ei.traversals) > 0 {
+	if node, ok := expr.(hclsyntax.Node); ok && len(ei.traversals) > 0 && re.mayHaveConditional(expr.Range()) {
 		_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
 			if c, ok := n.(*hclsyntax.ConditionalExpr); ok {
 				ei.conds = append(ei.conds, c)
@@ -84,6 +86,22 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 	}
 	re.exprs[expr] = ei
 	return ei
+}
+
+// mayHaveConditional answers from the source text whether an expression
+// can contain `? :`, sparing a walk of the great majority that cannot.
+func (re *rootEval) mayHaveConditional(rng hcl.Range) bool {
+	src, ok := re.srcs[rng.Filename]
+	if !ok {
+		re.ld.mu.Lock()
+		src = re.ld.files[rng.Filename]
+		re.ld.mu.Unlock()
+		re.srcs[rng.Filename] = src
+	}
+	if src == nil || rng.Start.Byte < 0 || rng.End.Byte > len(src) || rng.Start.Byte > rng.End.Byte {
+		return true
+	}
+	return bytes.IndexByte(src[rng.Start.Byte:rng.End.Byte], '?') >= 0
 }
 
 func (re *rootEval) diag(d *hcl.Diagnostic) {

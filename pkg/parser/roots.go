@@ -132,6 +132,7 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 		exprs:    map[hcl.Expression]*exprInfo{},
 		bodies:   map[hcl.Body]*bodyInfo{},
 		dynamics: map[*hcl.Block]*dynamicInfo{},
+		srcs:     map[string][]byte{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
