@@ -1,9 +1,10 @@
 package policies_test
 
-import "errors"
+import "github.com/tflint-hipaa/tflint-hipaa/internal/plangen"
 
-// writeFixturePlan regenerates a fixture's plan.json. It is replaced by
-// internal/plangen once that lands.
+// writeFixturePlan regenerates a fixture's plan.json (`-update-plans`):
+// terraform and the AWS provider cannot run offline, so internal/plangen
+// writes what `terraform show -json` would, from the HCL loader's graph.
 func writeFixturePlan(dir string) error {
-	return errors.New("plan generation is not available yet")
+	return plangen.WriteFixture(dir)
 }
