@@ -48,10 +48,29 @@ type planCfgModule struct {
 	// resources by their address inside the module: "aws_s3_bucket.b", "data.x.y".
 	resources map[string]*tfjson.ConfigResource
 	children  map[string]*planCfgModule
-	// dir is the directory of the module's sources; "" when not local.
+	// dir is the directory of the module's sources; "" when not known.
 	dir    string
 	src    *planSrcModule
 	srcSet bool
+	// keyPath is the dotted call path modules.json keys modules by ("app.db").
+	keyPath string
+	remote  *planRemoteModules
+}
+
+// planRemoteModules is where `terraform init` put the sources of non-local
+// module calls (.terraform/modules/modules.json beside the plan), read once.
+type planRemoteModules struct {
+	rootDir string
+	read    bool
+	dirs    map[string]string // modules.json Key → directory
+}
+
+func (rm *planRemoteModules) dir(key string) string {
+	if !rm.read {
+		rm.read = true
+		rm.dirs = planReadModulesJSON(rm.rootDir)
+	}
+	return rm.dirs[key]
 }
 
 type planRefKey struct {
@@ -86,6 +105,7 @@ func newPlanBuilder(name, path string, data []byte, doc *planDoc, opts Options, 
 		}
 	}
 	b.rootCfg = newPlanCfgModule(rootMod, nil, nil, filepath.Dir(path))
+	b.rootCfg.remote = &planRemoteModules{rootDir: filepath.Dir(path)}
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Deposed != "" {
 			continue
@@ -129,15 +149,26 @@ func (cm *planCfgModule) child(name string) *planCfgModule {
 		cm.children[name] = nil
 		return nil
 	}
+	keyPath := name
+	if cm.keyPath != "" {
+		keyPath = cm.keyPath + "." + name
+	}
 	dir := ""
-	if cm.dir != "" && planIsLocalSource(call.Source) {
-		dir = filepath.Join(cm.dir, filepath.FromSlash(call.Source))
+	switch {
+	case planIsLocalSource(call.Source):
+		if cm.dir != "" {
+			dir = filepath.Join(cm.dir, filepath.FromSlash(call.Source))
+		}
+	case cm.remote != nil:
+		dir = cm.remote.dir(keyPath)
 	}
 	mod := call.Module
 	if mod == nil {
 		mod = &tfjson.ConfigModule{}
 	}
 	c := newPlanCfgModule(mod, call, cm, dir)
+	c.keyPath = keyPath
+	c.remote = cm.remote
 	cm.children[name] = c
 	return c
 }

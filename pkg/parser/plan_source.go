@@ -54,14 +54,8 @@ func (b *planBuilder) sources(cm *planCfgModule) *planSrcModule {
 		if b.files != nil {
 			b.files[rel] = data
 		}
-		// A file with syntax errors still yields the blocks before the
-		// error; the HCL loader is the one that reports them.
-		file, _ := hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
-		if file == nil {
-			continue
-		}
-		body, ok := file.Body.(*hclsyntax.Body)
-		if !ok {
+		body := planParseHCL(data, rel)
+		if body == nil {
 			continue
 		}
 		for _, blk := range body.Blocks {
@@ -269,12 +263,8 @@ func (b *planBuilder) lockedAWSVersion() string {
 	if b.files != nil {
 		b.files[rel] = data
 	}
-	file, _ := hclsyntax.ParseConfig(data, rel, hcl.InitialPos)
-	if file == nil {
-		return ""
-	}
-	body, ok := file.Body.(*hclsyntax.Body)
-	if !ok {
+	body := planParseHCL(data, rel)
+	if body == nil {
 		return ""
 	}
 	for _, blk := range body.Blocks {
@@ -296,4 +286,71 @@ func (b *planBuilder) lockedAWSVersion() string {
 		return v.AsString()
 	}
 	return ""
+}
+
+// planMaxSourceNesting bounds the bracket nesting of a source file handed to
+// the HCL parser, whose recursion would otherwise overflow the stack (a
+// fatal error, not a panic) on a hostile file. Real configurations nest a
+// few dozen levels.
+const planMaxSourceNesting = 2000
+
+// planParseHCL parses a native-syntax file for its blocks. A file with
+// syntax errors still yields the blocks before the error; the HCL loader is
+// the one that reports them. nil when nothing usable comes out.
+func planParseHCL(data []byte, name string) (body *hclsyntax.Body) {
+	depth, deepest := 0, 0
+	for _, c := range data {
+		switch c {
+		case '(', '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ')', ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	if deepest > planMaxSourceNesting {
+		return nil
+	}
+	defer func() {
+		// Source mapping is a convenience: a parser failure on odd input
+		// leaves the plan as its own source rather than ending the run.
+		if recover() != nil {
+			body = nil
+		}
+	}()
+	file, _ := hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	if file == nil {
+		return nil
+	}
+	body, _ = file.Body.(*hclsyntax.Body)
+	return body
+}
+
+// planReadModulesJSON maps modules.json keys to module directories.
+func planReadModulesJSON(rootDir string) map[string]string {
+	data, err := os.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return nil
+	}
+	var manifest struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if json.Unmarshal(data, &manifest) != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, m := range manifest.Modules {
+		if m.Key == "" || m.Dir == "" {
+			continue
+		}
+		dir := filepath.FromSlash(m.Dir)
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(rootDir, dir)
+		}
+		out[m.Key] = dir
+	}
+	return out
 }

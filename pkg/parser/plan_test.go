@@ -571,3 +571,28 @@ func TestLoadPlanCountIndexReferences(t *testing.T) {
 	g, _ = planTestLoad(t, path)
 	planTestRefs(t, planTestResource(t, g, "aws_s3_bucket_versioning.b[1]").Attr("bucket"), "aws_s3_bucket.b.")
 }
+
+// A registry module's source is where terraform init put it, as
+// .terraform/modules/modules.json beside the plan says.
+func TestLoadPlanRemoteModuleSources(t *testing.T) {
+	const dir = "testdata/plan_remote"
+	g, files := planTestLoad(t, dir+"/plan.json")
+	vpc := planTestResource(t, g, "module.vpc.aws_vpc.this[0]")
+	modTF := dir + "/.terraform/modules/vpc/main.tf"
+	if _, ok := files[modTF]; !ok {
+		t.Errorf("module source not read; files: %d", len(files))
+	}
+	planTestAt(t, "vpc", vpc.DeclRange, modTF, planTestLine(t, modTF, `resource "aws_vpc" "this"`))
+	planTestAt(t, "instance_tenancy", vpc.Attr("instance_tenancy").Range, modTF, planTestLine(t, modTF, "instance_tenancy"))
+	planTestAt(t, "module call", vpc.ModuleCalls[0].DeclRange, dir+"/main.tf", planTestLine(t, dir+"/main.tf", `module "vpc"`))
+}
+
+func TestPlanParseHCLRefusesDeepNesting(t *testing.T) {
+	deep := "x = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n"
+	if planParseHCL([]byte(deep), "deep.tf") != nil {
+		t.Error("a file nested 100000 deep was parsed")
+	}
+	if planParseHCL([]byte("resource \"a\" \"b\" {\n  x = [[1]]\n}\n"), "ok.tf") == nil {
+		t.Error("an ordinary file was refused")
+	}
+}
