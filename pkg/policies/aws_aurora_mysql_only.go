@@ -46,7 +46,7 @@ func checkAuroraMySQLOnly(p *Pass, r *graph.Resource) {
 	if r.Type == "aws_rds_cluster_instance" && instanceClusterInGraph(p.Graph, r) {
 		return
 	}
-	engine := r.Attr("engine")
+	engine := configuredAttr(r, "engine")
 	if engine == nil {
 		return
 	}
@@ -63,7 +63,7 @@ func checkAuroraMySQLOnly(p *Pass, r *graph.Resource) {
 // instanceClusterInGraph answers whether a cluster instance's cluster is a
 // resource of the configuration, by reference or by literal identifier.
 func instanceClusterInGraph(g *graph.Graph, r *graph.Resource) bool {
-	id := r.Attr("cluster_identifier")
+	id := configuredAttr(r, "cluster_identifier")
 	if len(g.Follow(id, "aws_rds_cluster")) > 0 {
 		return true
 	}

@@ -49,13 +49,13 @@ func checkRDSBackupRetention(p *Pass, r *graph.Resource) {
 		return
 	}
 	minDays := int64(p.Option("min_days"))
-	period := r.Attr("backup_retention_period")
+	period := configuredAttr(r, "backup_retention_period")
 	if r.Type == "aws_db_instance" {
-		if r.Attr("replicate_source_db").IsSet() != graph.False {
+		if configuredAttr(r, "replicate_source_db").IsSet() != graph.False {
 			return
 		}
 		// An Aurora instance's back-ups are the cluster's.
-		if e, ok := r.Attr("engine").String(); ok && strings.HasPrefix(strings.ToLower(e), "aurora") {
+		if e, ok := configuredAttr(r, "engine").String(); ok && strings.HasPrefix(strings.ToLower(e), "aurora") {
 			return
 		}
 	}
@@ -73,7 +73,7 @@ func checkRDSBackupRetention(p *Pass, r *graph.Resource) {
 		return
 	}
 	if r.Type == "aws_db_instance" {
-		if snap := r.Attr("snapshot_identifier"); snap.IsSet() != graph.False {
+		if snap := configuredAttr(r, "snapshot_identifier"); snap.IsSet() != graph.False {
 			p.Undetermined(r, snap, "backup_retention_period is not set on a restore from snapshot, so the retention is not known")
 			return
 		}
@@ -92,7 +92,7 @@ func checkRDSBackupRetention(p *Pass, r *graph.Resource) {
 }
 
 func checkRedshiftSnapshotRetention(p *Pass, r *graph.Resource) {
-	period := r.Attr("automated_snapshot_retention_period")
+	period := configuredAttr(r, "automated_snapshot_retention_period")
 	if period == nil {
 		return // defaults to 1 day
 	}

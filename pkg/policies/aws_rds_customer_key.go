@@ -44,7 +44,7 @@ var RDSCustomerKey = &Rule{
 
 func checkRDSCustomerKey(p *Pass, r *graph.Resource) {
 	const fix = "set kms_key_id to a customer-managed aws_kms_key"
-	key := r.Attr("kms_key_id")
+	key := configuredAttr(r, "kms_key_id")
 	switch key.IsSet() {
 	case graph.True:
 		return
@@ -53,7 +53,7 @@ func checkRDSCustomerKey(p *Pass, r *graph.Resource) {
 		return
 	}
 	if r.Type == "aws_db_instance" {
-		if src := r.Attr("replicate_source_db"); src.IsSet() != graph.False {
+		if src := configuredAttr(r, "replicate_source_db"); src.IsSet() != graph.False {
 			if len(replicaSources(p.Graph, src)) > 0 {
 				// The source is in the configuration and is where the key is chosen.
 				return
@@ -63,7 +63,7 @@ func checkRDSCustomerKey(p *Pass, r *graph.Resource) {
 		}
 	}
 	for _, name := range []string{"snapshot_identifier", "replication_source_identifier"} {
-		if a := r.Attr(name); a.IsSet() != graph.False {
+		if a := configuredAttr(r, name); a.IsSet() != graph.False {
 			p.Undetermined(r, a, "%s makes the database keep a key that is not known statically", name)
 			return
 		}

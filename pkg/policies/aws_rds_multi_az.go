@@ -40,10 +40,10 @@ var RDSMultiAZ = &Rule{
 }
 
 func checkRDSMultiAZ(p *Pass, r *graph.Resource) {
-	if e, ok := r.Attr("engine").String(); ok && strings.HasPrefix(strings.ToLower(e), "aurora") {
+	if e, ok := configuredAttr(r, "engine").String(); ok && strings.HasPrefix(strings.ToLower(e), "aurora") {
 		return
 	}
-	maz := r.Attr("multi_az")
+	maz := configuredAttr(r, "multi_az")
 	if maz == nil {
 		p.ReportMissing(r, nil, "multi_az", "multi_az is not set and defaults to false; set multi_az = true")
 		return

@@ -143,7 +143,7 @@ type engineInfo struct {
 // rdsEngineOf reads a database's engine, following a replica to its source.
 func rdsEngineOf(g *graph.Graph, r *graph.Resource, depth int) engineInfo {
 	info := engineInfo{}
-	if ev := r.Attr("engine_version"); ev != nil {
+	if ev := configuredAttr(r, "engine_version"); ev != nil {
 		info.version.given = true
 		if s, ok := ev.String(); ok {
 			info.version.value = s
@@ -151,7 +151,7 @@ func rdsEngineOf(g *graph.Graph, r *graph.Resource, depth int) engineInfo {
 			info.version.unknown = true
 		}
 	}
-	e := r.Attr("engine")
+	e := configuredAttr(r, "engine")
 	if e != nil {
 		s, ok := e.String()
 		if !ok {
@@ -166,7 +166,7 @@ func rdsEngineOf(g *graph.Graph, r *graph.Resource, depth int) engineInfo {
 		info.name, info.known = "aurora", true
 		return info
 	}
-	if src := r.Attr("replicate_source_db"); src.IsSet() != graph.False {
+	if src := configuredAttr(r, "replicate_source_db"); src.IsSet() != graph.False {
 		sources := replicaSources(g, src)
 		if len(sources) == 0 || depth > 8 {
 			info.at, info.why = src, "the replica's source is outside this configuration, so its engine is not known"
@@ -183,7 +183,7 @@ func rdsEngineOf(g *graph.Graph, r *graph.Resource, depth int) engineInfo {
 		info.name, info.known = srcInfo.name, true
 		return info
 	}
-	if snap := r.Attr("snapshot_identifier"); snap.IsSet() != graph.False {
+	if snap := configuredAttr(r, "snapshot_identifier"); snap.IsSet() != graph.False {
 		info.at, info.why = snap, "the engine comes from the snapshot, which is not known statically"
 		return info
 	}
@@ -202,7 +202,7 @@ func checkRDSTransportEncryption(p *Pass, r *graph.Resource) {
 	case kind == "":
 		return
 	case kind == "oracle":
-		if r.Attr("option_group_name") == nil && replicaGroupInherited(p, r) {
+		if configuredAttr(r, "option_group_name") == nil && replicaGroupInherited(p, r) {
 			return
 		}
 		checkOracleNetworkEncryption(p, r)
@@ -212,7 +212,7 @@ func checkRDSTransportEncryption(p *Pass, r *graph.Resource) {
 		return
 	}
 	attrName, groupType := "parameter_group_name", "aws_db_parameter_group"
-	if r.Type == "aws_db_instance" && r.Attr(attrName) == nil && replicaGroupInherited(p, r) {
+	if r.Type == "aws_db_instance" && configuredAttr(r, attrName) == nil && replicaGroupInherited(p, r) {
 		return
 	}
 	if r.Type == "aws_rds_cluster" {
@@ -220,7 +220,7 @@ func checkRDSTransportEncryption(p *Pass, r *graph.Resource) {
 	}
 	setting := transportFor(kind)
 	fix := "set " + setting.param + " = \"1\" in an " + groupType + " named by " + attrName
-	lk := lookupGroup(p.Graph, r.Attr(attrName), groupType)
+	lk := lookupGroup(p.Graph, configuredAttr(r, attrName), groupType)
 	switch lk.source {
 	case groupOutside:
 		p.Undetermined(r, lk.attr, "%s names a parameter group that is not in this configuration (or whose name is not known), so %s is not known", attrName, setting.param)
@@ -310,7 +310,7 @@ func quoteEnum(s string) string {
 // and asks for NATIVE_NETWORK_ENCRYPTION with SQLNET.ENCRYPTION_SERVER = REQUIRED.
 func checkOracleNetworkEncryption(p *Pass, r *graph.Resource) {
 	const fix = "set option_group_name to an aws_db_option_group with option NATIVE_NETWORK_ENCRYPTION and SQLNET.ENCRYPTION_SERVER = \"REQUIRED\""
-	lk := lookupGroup(p.Graph, r.Attr("option_group_name"), "aws_db_option_group")
+	lk := lookupGroup(p.Graph, configuredAttr(r, "option_group_name"), "aws_db_option_group")
 	switch lk.source {
 	case groupOutside:
 		p.Undetermined(r, lk.attr, "option_group_name names an option group that is not in this configuration (or whose name is not known), so native network encryption is not known")
@@ -373,7 +373,7 @@ func oracleNNEInGroup(grp *graph.Resource) (graph.Tri, string) {
 // checked (and fixed), while a cross-region replica gets the default group. It reports true when r is such a replica and has been
 // dealt with.
 func replicaGroupInherited(p *Pass, r *graph.Resource) bool {
-	src := r.Attr("replicate_source_db")
+	src := configuredAttr(r, "replicate_source_db")
 	if src.IsSet() == graph.False {
 		return false
 	}

@@ -40,7 +40,7 @@ var RedshiftCustomerKey = &Rule{
 }
 
 func checkRedshiftCustomerKey(p *Pass, r *graph.Resource) {
-	key := r.Attr("kms_key_id")
+	key := configuredAttr(r, "kms_key_id")
 	switch key.IsSet() {
 	case graph.True:
 		return
@@ -48,7 +48,7 @@ func checkRedshiftCustomerKey(p *Pass, r *graph.Resource) {
 		p.Undetermined(r, key, "kms_key_id is not known before apply")
 		return
 	}
-	if snap := r.Attr("snapshot_identifier"); snap.IsSet() != graph.False {
+	if snap := configuredAttr(r, "snapshot_identifier"); snap.IsSet() != graph.False {
 		p.Undetermined(r, snap, "a cluster restored from a snapshot keeps the snapshot's key, which is not known")
 		return
 	}

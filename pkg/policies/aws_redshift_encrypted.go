@@ -40,7 +40,7 @@ var RedshiftEncrypted = &Rule{
 
 func checkRedshiftEncrypted(p *Pass, r *graph.Resource) {
 	const fix = "set encrypted = true (and kms_key_id)"
-	if enc := r.Attr("encrypted"); enc != nil {
+	if enc := configuredAttr(r, "encrypted"); enc != nil {
 		switch enc.Bool() {
 		case graph.False:
 			p.Report(r, enc, "encrypted is false; %s", fix)
@@ -49,7 +49,7 @@ func checkRedshiftEncrypted(p *Pass, r *graph.Resource) {
 		}
 		return
 	}
-	if snap := r.Attr("snapshot_identifier"); snap.IsSet() != graph.False {
+	if snap := configuredAttr(r, "snapshot_identifier"); snap.IsSet() != graph.False {
 		p.Undetermined(r, snap, "a cluster restored from a snapshot takes the snapshot's encryption, which is not known")
 		return
 	}

@@ -52,7 +52,7 @@ resource "aws_redshift_cluster" "main" {
 
 func checkRedshiftRequireSSL(p *Pass, r *graph.Resource) {
 	const fix = "set cluster_parameter_group_name to an aws_redshift_parameter_group with parameter { name = \"require_ssl\", value = \"true\" }"
-	lk := lookupGroup(p.Graph, r.Attr("cluster_parameter_group_name"), "aws_redshift_parameter_group")
+	lk := lookupGroup(p.Graph, configuredAttr(r, "cluster_parameter_group_name"), "aws_redshift_parameter_group")
 	switch lk.source {
 	case groupOutside:
 		p.Undetermined(r, lk.attr, "cluster_parameter_group_name names a parameter group that is not in this configuration (or whose name is not known), so require_ssl is not known")

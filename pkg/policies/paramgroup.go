@@ -42,6 +42,19 @@ type groupLookup struct {
 	name string
 }
 
+// configuredAttr returns the named attribute of r, or nil when the configuration
+// leaves it unset. Beyond graph's rule (a known null without references is
+// omitted) a known null *with* references is omitted too: module code writes
+// `create ? aws_x.this[0].name : null`, whose references do not make the
+// null a value.
+func configuredAttr(r *graph.Resource, name string) *graph.Attribute {
+	a := r.Attr(name)
+	if a != nil && a.Value.IsKnown() && a.Value.IsNull() {
+		return nil
+	}
+	return a
+}
+
 // lookupGroup follows attr (parameter_group_name, option_group_name, ...) to
 // the groups of type groupType, by reference first and then by literal name.
 func lookupGroup(g *graph.Graph, attr *graph.Attribute, groupType string) groupLookup {
@@ -70,7 +83,8 @@ func lookupGroup(g *graph.Graph, attr *graph.Attribute, groupType string) groupL
 		return out
 	}
 	if attr.Value.IsKnown() && attr.Value.IsNull() {
-		// `x ? module.pg.id : null` with x false: the group is omitted.
+		// `create ? aws_db_parameter_group.x[0].name : null` with create
+		// false: the group is omitted.
 		return groupLookup{source: groupDefault}
 	}
 	name, ok := attr.String()
