@@ -1183,7 +1183,7 @@ func (inst *modInst) callState(name string) *callState {
 			rng := d.declRange
 			re.diag(&hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  fmt.Sprintf("module cycle: %s", strings.Join(chain, " -> ")),
+				Summary:  fmt.Sprintf("module cycle: %s (at %smodule.%s)", strings.Join(chain, " -> "), inst.prefix, d.name),
 				Detail:   fmt.Sprintf("module %q calls a module that is already being loaded; it is not loaded again.", d.name),
 				Subject:  &rng,
 			})

@@ -381,7 +381,7 @@ func TestRemoteModules(t *testing.T) {
 func TestModuleCycle(t *testing.T) {
 	res := loadDir(t, "testdata/hcl/cycle", Options{})
 	errs := errorsOf(res)
-	if len(errs) != 1 || !strings.Contains(errs[0], "module cycle: a -> b -> a") {
+	if len(errs) != 1 || !strings.Contains(errs[0], "module cycle: a -> b -> a (at module.b.module.a)") {
 		t.Fatalf("errors = %v", errs)
 	}
 	g := onlyGraph(t, res)
