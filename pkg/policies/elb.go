@@ -27,7 +27,6 @@ var (
 	elbv2LoadBalancerTypes = []string{"aws_lb", "aws_alb"}
 	elbv2ListenerTypes     = []string{"aws_lb_listener", "aws_alb_listener"}
 	elbv2ListenerRuleTypes = []string{"aws_lb_listener_rule", "aws_alb_listener_rule"}
-	elbv2TargetGroupTypes  = []string{"aws_lb_target_group", "aws_alb_target_group"}
 )
 
 func isListenerType(typ string) bool {
