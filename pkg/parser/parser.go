@@ -29,6 +29,9 @@ type Options struct {
 	Env []string
 	// Exclude are glob patterns (doublestar) of paths to skip, relative to WorkDir.
 	Exclude []string
+	// PlanSources is the directory of a plan's root module sources when
+	// they do not sit beside the plan file (--chdir); "" means beside it.
+	PlanSources string
 }
 
 // Result is everything a load produced.

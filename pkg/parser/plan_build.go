@@ -104,8 +104,8 @@ func newPlanBuilder(name, path string, data []byte, doc *planDoc, opts Options, 
 			rootMod = &tfjson.ConfigModule{}
 		}
 	}
-	b.rootCfg = newPlanCfgModule(rootMod, nil, nil, filepath.Dir(path))
-	b.rootCfg.remote = &planRemoteModules{rootDir: filepath.Dir(path)}
+	b.rootCfg = newPlanCfgModule(rootMod, nil, nil, b.sourceDir())
+	b.rootCfg.remote = &planRemoteModules{rootDir: b.sourceDir()}
 	for _, rc := range doc.ResourceChanges {
 		if rc == nil || rc.Deposed != "" {
 			continue
@@ -115,6 +115,16 @@ func newPlanBuilder(name, path string, data []byte, doc *planDoc, opts Options, 
 		}
 	}
 	return b
+}
+
+// sourceDir is where the root module's sources, lock file and
+// .terraform directory are looked for: beside the plan unless the caller
+// says otherwise.
+func (b *planBuilder) sourceDir() string {
+	if b.opts.PlanSources != "" {
+		return b.opts.PlanSources
+	}
+	return filepath.Dir(b.path)
 }
 
 func newPlanCfgModule(mod *tfjson.ConfigModule, call *tfjson.ModuleCall, parent *planCfgModule, dir string) *planCfgModule {

@@ -254,7 +254,7 @@ func (b *planBuilder) indexAddressLines() {
 // lockedAWSVersion reads the AWS provider version from a
 // .terraform.lock.hcl beside the plan; "" when there is none.
 func (b *planBuilder) lockedAWSVersion() string {
-	path := filepath.Join(filepath.Dir(b.path), ".terraform.lock.hcl")
+	path := filepath.Join(b.sourceDir(), ".terraform.lock.hcl")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return ""

@@ -596,3 +596,19 @@ func TestPlanParseHCLRefusesDeepNesting(t *testing.T) {
 		t.Error("an ordinary file was refused")
 	}
 }
+
+// --chdir: the sources are elsewhere than the plan.
+func TestLoadPlanSourcesElsewhere(t *testing.T) {
+	g, diags := loadPlan("testdata/plan_nosrc/plan.json", Options{PlanSources: "testdata/plan_src"}, map[string][]byte{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	const mainTF = "testdata/plan_src/main.tf"
+	inst := planTestResource(t, g, "aws_instance.app[0]")
+	planTestAt(t, "instance", inst.DeclRange, mainTF, planTestLine(t, mainTF, `resource "aws_instance" "app"`))
+	db := planTestResource(t, g, "module.db.aws_db_instance.main[0]")
+	planTestAt(t, "module resource", db.DeclRange, "testdata/plan_src/modules/db/main.tf", planTestLine(t, "testdata/plan_src/modules/db/main.tf", `resource "aws_db_instance" "main"`))
+	if g.Root != "testdata/plan_nosrc/plan.json" || g.Provider.Locked != "5.31.0" {
+		t.Errorf("root %q, provider %+v", g.Root, g.Provider)
+	}
+}
