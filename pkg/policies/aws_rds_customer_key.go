@@ -15,7 +15,7 @@ var RDSCustomerKey = &Rule{
 		`snapshots and replicas cannot be cut off by disabling the key, and the key cannot be shared to ` +
 		`copy snapshots across accounts.`,
 	Severity:  Medium,
-	Section:   "Amazon RDS",
+	Section:   "Amazon RDS for MySQL / Oracle / PostgreSQL",
 	Citations: []string{CiteEncryption},
 	Service:   "rds",
 	Resources: []string{"aws_db_instance", "aws_rds_cluster"},

@@ -9,13 +9,13 @@ import (
 var RDSStorageEncrypted = &Rule{
 	ID:    "aws-rds-storage-encrypted",
 	Title: "RDS storage is encrypted at rest",
-	Description: `The whitepaper requires PHI stored in Amazon RDS to be encrypted at rest: ` +
-		`"Amazon RDS for MySQL/Oracle/PostgreSQL ... customers must enable encryption at rest". ` +
-		`An unencrypted DB instance or Aurora cluster keeps PHI, its automated back-ups, read replicas ` +
-		`and snapshots in plaintext on disk, and encryption cannot be switched on later without ` +
-		`restoring into a new instance.`,
+	Description: `The whitepaper's RDS sections (MySQL, Oracle, PostgreSQL) and its Aurora section ` +
+		`rely on Amazon RDS encryption with keys managed in AWS KMS to protect PHI at rest: with it, the ` +
+		`underlying storage, automated back-ups, read replicas and snapshots are encrypted. An unencrypted ` +
+		`DB instance or Aurora cluster keeps all of them in plaintext, and encryption cannot be switched ` +
+		`on later without restoring into a new instance.`,
 	Severity:  Critical,
-	Section:   "Amazon RDS",
+	Section:   "Amazon RDS for MySQL / Oracle / PostgreSQL",
 	Citations: []string{CiteEncryption},
 	Service:   "rds",
 	Resources: []string{"aws_db_instance", "aws_rds_cluster", "aws_rds_global_cluster"},

@@ -19,7 +19,7 @@ var RDSTransportEncryption = &Rule{
 		`Aurora PostgreSQL, SQL Server), or Oracle native network encryption set to REQUIRED in the ` +
 		`option group.`,
 	Severity:  Critical,
-	Section:   "Amazon RDS",
+	Section:   "Amazon RDS for MySQL / Oracle / PostgreSQL",
 	Citations: []string{CiteTransmission},
 	Service:   "rds",
 	Resources: []string{"aws_db_instance", "aws_rds_cluster"},
