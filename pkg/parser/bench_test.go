@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -45,17 +44,6 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(benchCorpus.dir)
 	}
 	os.Exit(code)
-}
-
-// cpuTime is the process's user+system CPU time. The benchmarks report it
-// per op besides wall time: on a shared machine wall time mostly measures
-// the neighbours, while CPU time measures the work.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func reportCPU(b *testing.B, start time.Duration) {

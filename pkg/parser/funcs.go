@@ -521,7 +521,8 @@ func (fa *fileAccess) read(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() || info.Size() > maxReadFile {
+	// Only regular files: reading a FIFO or device could block forever.
+	if !info.Mode().IsRegular() || info.Size() > maxReadFile {
 		return nil, fmt.Errorf("%s is not a readable file", p)
 	}
 	return os.ReadFile(real)
