@@ -178,7 +178,7 @@ func (ld *loader) rootVarValues(dir string, c *cliVars) map[string]rawVar {
 	if entries, err := os.ReadDir(dir); err == nil {
 		for _, e := range entries {
 			n := e.Name()
-			if e.IsDir() {
+			if e.IsDir() || strings.HasPrefix(n, ".") {
 				continue
 			}
 			if strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json") {
@@ -189,7 +189,7 @@ func (ld *loader) rootVarValues(dir string, c *cliVars) map[string]rawVar {
 	sort.Strings(auto)
 	for _, n := range append([]string{"terraform.tfvars", "terraform.tfvars.json"}, auto...) {
 		p := filepath.Join(dir, n)
-		if _, err := os.Stat(p); err != nil {
+		if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
 			continue
 		}
 		m, diags := ld.readVarsFile(p)
