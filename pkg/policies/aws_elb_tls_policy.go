@@ -66,7 +66,8 @@ var ELBTLSPolicy = &Rule{
 			"`aws_lb_ssl_negotiation_policy` (`load_balancer`, `lb_port`) or an `aws_load_balancer_policy` of type " +
 			"`SSLNegotiationPolicyType` attached by `aws_load_balancer_listener_policy` (`load_balancer_name`, " +
 			"`load_balancer_port`, `policy_names`), matched by reference or by literal name. Without one the " +
-			"listener uses `ELBSecurityPolicy-2016-08`. The policies are judged on their own resource: a " +
+			"listener uses `ELBSecurityPolicy-2016-08`; a predefined policy named directly in `policy_names` is " +
+			"undetermined. The policies are judged on their own resource: a " +
 			"`Reference-Security-Policy` attribute by the lists above; custom attributes fail when " +
 			"`Protocol-SSLv2`, `Protocol-SSLv3`, `Protocol-TLSv1` or `Protocol-TLSv1.1` is `true`, pass when the " +
 			"last three are `false`, and are undetermined when one of them is left out.",
