@@ -319,3 +319,16 @@ func sniffPlan(path string) (bool, error) {
 	}
 	return isPlanJSON(data), nil
 }
+
+// readRegular reads an optional side file (lock file, modules.json) only
+// when it is a regular file: anything else is treated as absent.
+func readRegular(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	return readLimited(path)
+}

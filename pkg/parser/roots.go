@@ -3,7 +3,6 @@ package parser
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -154,7 +153,7 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 // remoteModules reads .terraform/modules/modules.json of a root: where
 // `terraform init` put the source of each non-local module call.
 func (ld *loader) remoteModules(root string) map[string]string {
-	data, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
+	data, err := readRegular(filepath.Join(root, ".terraform", "modules", "modules.json"))
 	if err != nil {
 		return nil
 	}
@@ -186,7 +185,7 @@ func (ld *loader) remoteModules(root string) map[string]string {
 // required_providers constraints of the root module.
 func (ld *loader) providerVersion(mod *module) graph.ProviderVersion {
 	var pv graph.ProviderVersion
-	if data, err := readLimited(filepath.Join(mod.dir, ".terraform.lock.hcl")); err == nil && nestingDepth(data) <= maxNesting {
+	if data, err := readRegular(filepath.Join(mod.dir, ".terraform.lock.hcl")); err == nil && nestingDepth(data) <= maxNesting {
 		func() {
 			defer func() { _ = recover() }()
 			f, _ := hclsyntax.ParseConfig(data, ".terraform.lock.hcl", hcl.InitialPos)
