@@ -85,10 +85,11 @@ func run(args []string, stdout, stderr io.Writer, env []string) (code int) {
 		paths = []string{"."}
 	}
 	res := parser.Load(paths, parser.Options{
-		Vars:     f.vars,
-		VarFiles: f.varFiles,
-		Env:      env,
-		Exclude:  settings.exclude,
+		Vars:        f.vars,
+		VarFiles:    f.varFiles,
+		Env:         env,
+		Exclude:     settings.exclude,
+		PlanSources: f.chdir,
 	})
 	findings, runDiags := policies.Run(res.Graphs, settings.rules, policies.RunOptions{
 		Profile:     settings.profile,

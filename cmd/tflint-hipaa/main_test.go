@@ -175,3 +175,31 @@ func TestListRulesAndVersion(t *testing.T) {
 		t.Errorf("--explain: exit %d\n%s", code, out)
 	}
 }
+
+// A plan whose sources sit elsewhere: without --chdir findings point at the
+// plan's address line; with it, at the .tf attribute.
+func TestPlanWithChdir(t *testing.T) {
+	fixture := "../../pkg/policies/testdata/aws-rds-storage-encrypted/fail"
+	dir := t.TempDir()
+	for _, name := range []string{"plan.json", "main.tf"} {
+		data, err := os.ReadFile(filepath.Join(fixture, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(dir, name)
+		if name == "main.tf" {
+			target = filepath.Join(dir, "src", name)
+			os.MkdirAll(filepath.Dir(target), 0o755)
+		}
+		os.WriteFile(target, data, 0o644)
+	}
+	plan := filepath.Join(dir, "plan.json")
+	_, doc, _ := cliJSON(t, "--only", "aws-rds-storage-encrypted", plan)
+	if len(doc.Findings) == 0 || !strings.HasSuffix(doc.Findings[0].File, "plan.json") {
+		t.Fatalf("without sources findings point at the plan: %+v", doc.Findings)
+	}
+	_, doc, _ = cliJSON(t, "--only", "aws-rds-storage-encrypted", "--chdir", filepath.Join(dir, "src"), plan)
+	if len(doc.Findings) == 0 || !strings.HasSuffix(doc.Findings[0].File, "src/main.tf") || doc.Findings[0].StartLine != 4 {
+		t.Fatalf("with --chdir findings point at main.tf:4: %+v", doc.Findings)
+	}
+}
