@@ -90,6 +90,7 @@ func stdFuncs() map[string]function.Function {
 			"sensitive": identityFunc, "nonsensitive": identityFunc, "ephemeralasnull": identityFunc,
 			"timestamp": unknownFunc, "plantimestamp": unknownFunc, "uuid": unknownFunc, "uuidv5": unknownFunc,
 			"bcrypt": unknownFunc, "rsadecrypt": unknownFunc,
+			"yamldecode": yamlDecodeFunc,
 		}
 	})
 	return baseFuncs

@@ -452,6 +452,11 @@ func TestFunctions(t *testing.T) {
 	if errs := errorsOf(res); len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}
+	db := resourceAt(t, onlyGraph(t, res), "aws_db_instance.from_yaml")
+	wantValue(t, "yaml bool", db.Attr("storage_encrypted").Value, true)
+	wantValue(t, "yaml number", db.Attr("backup_retention_period").Value, 14)
+	wantValue(t, "yaml merge key", db.Attr("identifier").Value, "phi-db")
+	wantValue(t, "yaml map", db.Attr("tags").Value, cty.ObjectVal(map[string]cty.Value{"Env": cty.StringVal("prod")}))
 	p := resourceAt(t, onlyGraph(t, res), "aws_s3_bucket_policy.p")
 	for _, tc := range []struct {
 		attr string

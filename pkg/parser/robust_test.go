@@ -199,6 +199,17 @@ func TestRobustness(t *testing.T) {
 			b.WriteString("}\nresource \"aws_s3_bucket\" \"x\" {\n  bucket = local.a40\n}\n")
 			writeFiles(t, dir, map[string]string{"big.tf": b.String()})
 		}, ""},
+		{"yaml alias bomb", func(t *testing.T, dir string) {
+			bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+			for i := 'b'; i <= 'k'; i++ {
+				prev := string(i - 1)
+				bomb += fmt.Sprintf("%c: &%c [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n", i, i, prev, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+			}
+			writeFiles(t, dir, map[string]string{
+				"bomb.yaml": bomb,
+				"yaml.tf":   "locals {\n  y = yamldecode(file(\"${path.module}/bomb.yaml\"))\n}\nresource \"aws_s3_bucket\" \"y\" {\n  tags = local.y\n}\n",
+			})
+		}, ""},
 		{"reference cycle", func(t *testing.T, dir string) {
 			writeFiles(t, dir, map[string]string{"cycle.tf": `
 locals {

@@ -27,3 +27,14 @@ resource "aws_s3_bucket_policy" "p" {
   b64        = base64encode("hi")
   template   = templatefile("${path.module}/t.tpl", { name = "phi" })
 }
+
+locals {
+  settings = yamldecode(file("${path.module}/settings.yaml"))
+}
+
+resource "aws_db_instance" "from_yaml" {
+  storage_encrypted       = local.settings.database.encrypted
+  backup_retention_period = local.settings.database.retention
+  identifier              = local.settings.database.name
+  tags                    = local.settings.database.tags
+}
