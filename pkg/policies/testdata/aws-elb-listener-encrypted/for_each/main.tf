@@ -40,8 +40,8 @@ resource "aws_lb" "net" {
 }
 
 resource "aws_lb_listener" "net" { # undetermined "aws-elb-listener-encrypted" "aws-elb-listener-encrypted"
-  for_each          = toset(["a", "b"])
-  load_balancer_arn = aws_lb.net[each.key].arn
+  for_each          = aws_lb.net
+  load_balancer_arn = each.value.arn
   port              = 8080
 
   default_action {
