@@ -538,3 +538,22 @@ func TestOverrideFiles(t *testing.T) {
 		t.Error("blocks of other types must stay")
 	}
 }
+
+// optional() defaults apply to a partly unknown object, as in Terraform; a
+// null `enabled` here gave a false aws-elb-access-logs finding on
+// terraform-aws-modules/alb.
+func TestOptionalDefaultsOnPartlyUnknownObject(t *testing.T) {
+	res := loadDir(t, "testdata/hcl/optional_unknown", Options{})
+	if errs := errorsOf(res); len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	lb := resourceAt(t, onlyGraph(t, res), "module.nlb.aws_lb.this")
+	logs := lb.Blocks("access_logs")
+	if len(logs) != 1 {
+		t.Fatalf("want one access_logs block, got %d", len(logs))
+	}
+	wantValue(t, "enabled", logs[0].Attr("enabled").Value, true)
+	if logs[0].Attr("bucket").Value.IsKnown() {
+		t.Error("bucket should stay unknown")
+	}
+}

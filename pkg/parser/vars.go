@@ -65,7 +65,9 @@ func convertVar(vd *variableDecl, v cty.Value) cty.Value {
 	if v == cty.NilVal {
 		return unknownOf(vd.typ)
 	}
-	if vd.defaults != nil && v.IsWhollyKnown() && !v.IsNull() {
+	// Terraform applies optional() defaults to partly unknown objects too
+	// ({ bucket = module.logs.id } still gets enabled = true).
+	if vd.defaults != nil && v.IsKnown() && !v.IsNull() {
 		func() {
 			defer func() { _ = recover() }()
 			v = vd.defaults.Apply(v)
