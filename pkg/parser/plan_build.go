@@ -394,6 +394,10 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 		if elems, isBlock := planBlockElems(v, cfgBlock, expr); isBlock {
 			ulist, _ := u.([]any)
 			umap, _ := u.(map[string]any)
+			var order []int
+			if cfgBlock {
+				order = planMatchBlocks(elems, expr.NestedBlocks)
+			}
 			for i, elem := range elems {
 				var eu map[string]any
 				switch {
@@ -405,17 +409,23 @@ func (b *planBuilder) fillBlock(ctx *planResCtx, blk *graph.Block, prefix string
 				// A block the configuration writes has its own expressions;
 				// one it does not (a computed block, or one more than the
 				// configuration shows, as `dynamic` makes) has none.
+				// j is the block's place in the configuration and source;
+				// it differs from i for sets, which plans list in hash order.
+				j := i
+				if order != nil {
+					j = order[i]
+				}
 				var eexprs map[string]*tfjson.Expression
 				ehave := haveCfg
 				if cfgBlock {
-					if i < len(expr.NestedBlocks) {
-						eexprs = expr.NestedBlocks[i]
+					if j < len(expr.NestedBlocks) {
+						eexprs = expr.NestedBlocks[j]
 					} else {
 						ehave = false
 					}
 				}
-				path := prefix + k + fmt.Sprintf("[%d]", i)
-				nsrc := planNestedSrc(src, k, i, len(elems))
+				path := prefix + k + fmt.Sprintf("[%d]", j)
+				nsrc := planNestedSrc(src, k, j, len(elems))
 				nb := &graph.Block{Type: k, Path: path, Attrs: map[string]*graph.Attribute{}, Range: blk.Range}
 				if nsrc != nil {
 					nb.Range = nsrc.DefRange()
@@ -728,4 +738,68 @@ func (b *planBuilder) providerVersion() graph.ProviderVersion {
 	}
 	pv.Locked = b.lockedAWSVersion()
 	return pv
+}
+
+// planMatchBlocks pairs each planned block with the configuration block it
+// came from. Set-typed blocks (aws_elb listener, policy attributes) are
+// listed in a plan by hash, not in source order, so position alone would put
+// a finding on a sibling's line. A planned block matches the configuration
+// block whose constant values it holds; nil means keep positions (different
+// counts, as a dynamic block makes, or no unambiguous pairing).
+func planMatchBlocks(elems []map[string]any, cfg []map[string]*tfjson.Expression) []int {
+	if len(elems) < 2 || len(elems) != len(cfg) {
+		return nil
+	}
+	order := make([]int, len(elems))
+	taken := make([]bool, len(cfg))
+	moved := false
+	for i, elem := range elems {
+		best, bestScore := -1, -1
+		for j, exprs := range cfg {
+			if taken[j] {
+				continue
+			}
+			score := planConstantsAgree(elem, exprs)
+			if score > bestScore {
+				best, bestScore = j, score
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		order[i], taken[best] = best, true
+		moved = moved || best != i
+	}
+	if !moved {
+		return nil
+	}
+	return order
+}
+
+// planConstantsAgree counts the constant values of a configuration block
+// that the planned block holds; -1 when one differs.
+func planConstantsAgree(elem map[string]any, exprs map[string]*tfjson.Expression) int {
+	n := 0
+	for name, e := range exprs {
+		if e == nil || e.ConstantValue == nil {
+			continue
+		}
+		v, ok := elem[name]
+		if !ok {
+			continue
+		}
+		if !planSameJSON(v, e.ConstantValue) {
+			return -1
+		}
+		n++
+	}
+	return n
+}
+
+// planSameJSON compares two decoded JSON values by their encoding, so a
+// json.Number and a float64 of the same number agree.
+func planSameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && string(ja) == string(jb)
 }

@@ -612,3 +612,30 @@ func TestLoadPlanSourcesElsewhere(t *testing.T) {
 		t.Errorf("root %q, provider %+v", g.Root, g.Provider)
 	}
 }
+
+// Set-typed blocks come in hash order in a real plan; each must still map to
+// its own source block (and path), not to the sibling at the same position.
+func TestLoadPlanSetBlocksMatchTheirSource(t *testing.T) {
+	res := Load([]string{"testdata/plan_set/plan.json"}, Options{})
+	if res.Diags.HasErrors() || len(res.Graphs) != 1 {
+		t.Fatalf("load: %v", res.Diags)
+	}
+	elb := res.Graphs[0].OfType("aws_elb")[0]
+	listeners := elb.Blocks("listener")
+	if len(listeners) != 2 {
+		t.Fatalf("want 2 listeners, got %d", len(listeners))
+	}
+	for _, l := range listeners {
+		port, _ := l.Attr("lb_port").Int()
+		wantLine, wantPath := 4, "listener[0]"
+		if port == 443 {
+			wantLine, wantPath = 11, "listener[1]"
+		}
+		if l.Range.Start.Line != wantLine || l.Path != wantPath {
+			t.Errorf("listener on port %d: line %d path %s, want line %d path %s", port, l.Range.Start.Line, l.Path, wantLine, wantPath)
+		}
+		if a := l.Attr("lb_protocol"); a == nil || a.Range.Start.Line <= wantLine || a.Range.Start.Line > wantLine+4 {
+			t.Errorf("listener on port %d: lb_protocol range %+v is not inside its block", port, a)
+		}
+	}
+}
