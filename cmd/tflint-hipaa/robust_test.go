@@ -29,6 +29,10 @@ const unencryptedDB = `resource "aws_db_instance" "main" {
 }
 `
 
+// internalError matches the messages of the recovered panics (command,
+// loader, evaluator, rules), not user text that happens to say so.
+var internalError = regexp.MustCompile(`internal error (in rule|while loading|while evaluating)|tflint-hipaa: internal error:`)
+
 // stackTrace matches what a Go stack trace prints.
 var stackTrace = regexp.MustCompile(`goroutine \d+|runtime/debug|\.go:\d+ \+0x|panic\(`)
 
@@ -403,4 +407,55 @@ func TestPanickingRuleIsContained(t *testing.T) {
 	if len(findings) != 1 || findings[0].RuleID != "aws-rds-storage-encrypted" {
 		t.Errorf("the other rule should still report; got %+v", findings)
 	}
+}
+
+// FuzzCLI runs the whole command (load, every rule, suppressions, JSON) on
+// the compliant example stack with its root main.tf replaced by arbitrary
+// bytes, so the rules and writers meet the odd graphs that FuzzLoadHCL only
+// loads. Whatever the input: an exit code of 0, 1 or 2, a JSON document on
+// stdout, no internal error and no stack trace.
+func FuzzCLI(f *testing.F) {
+	example := "../../examples/compliant"
+	var seeds []string
+	_ = filepath.WalkDir(example, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+			if data, err := os.ReadFile(p); err == nil {
+				seeds = append(seeds, string(data))
+			}
+		}
+		return nil
+	})
+	seeds = append(seeds,
+		unencryptedDB,
+		"# tflint-hipaa:ignore:aws-rds-storage-encrypted:exp:2020-01-01 old\n"+unencryptedDB,
+		"resource \"aws_s3_bucket\" \"b\" {\n  for_each = toset([\"a\", \"123-45-6789\"])\n  bucket = each.key\n  tags = { patient_email = \"a@b.example\" }\n}\n",
+		"module \"db\" {\n  source = \"./modules/database\"\n  count = 3\n}\n",
+		"resource \"aws_lb_listener\" \"l\" {\n  protocol = \"HTTP\"\n  default_action {\n    type = \"redirect\"\n  }\n}\n",
+		"locals { y = yamldecode(\"a: &x [1, *x]\") }\n",
+	)
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, mainTF []byte) {
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, os.DirFS(example)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), mainTF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		code := run([]string{"--format", "json", "--strict", dir}, &out, &errb, nil)
+		if code != exitOK && code != exitFindings && code != exitError {
+			t.Fatalf("exit %d", code)
+		}
+		for _, s := range []string{out.String(), errb.String()} {
+			if internalError.MatchString(s) || stackTrace.MatchString(s) {
+				t.Fatalf("internal error or stack trace:\n%s", s)
+			}
+		}
+		if !json.Valid(out.Bytes()) {
+			t.Fatalf("stdout is not JSON:\n%s", out.String())
+		}
+	})
 }
