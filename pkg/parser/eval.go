@@ -132,7 +132,7 @@ type modInst struct {
 	depth     int
 
 	funcs   map[string]function.Function
-	objs    map[string]cty.Value // one-name objects (`var` with only var.x), see objectOf
+	objs    map[objKey]cty.Value // one-name objects (`var` with only var.x), see objectOf
 	vars    map[string]*memo
 	locals  map[string]*memo
 	outputs map[string]*memo
@@ -198,6 +198,10 @@ type scope struct {
 	eachVal  cty.Value
 	eachRefs []graph.Ref // of the for_each expression, for each.value
 	iters    map[string]iterator
+
+	// countObj and eachObj are the `count` and `each` objects, built once
+	// per instance rather than once per expression.
+	countObj, eachObj cty.Value
 }
 
 // iterator is a dynamic block's iteration variable.
@@ -365,7 +369,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	if len(traversals) == 0 {
 		return ctx, nil
 	}
-	ctx.Variables = map[string]cty.Value{}
+	ctx.Variables = make(map[string]cty.Value, min(len(traversals), 8))
 	// refs[i] comes from the traversal starting at byte starts[i], so the
 	// references of a conditional's branch not taken can be dropped.
 	var refs []graph.Ref
@@ -439,11 +443,17 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 			}
 		case "count":
 			if s.countIdx != cty.NilVal {
-				ctx.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": s.countIdx})
+				if s.countObj == cty.NilVal {
+					s.countObj = cty.ObjectVal(map[string]cty.Value{"index": s.countIdx})
+				}
+				ctx.Variables["count"] = s.countObj
 			}
 		case "each":
 			if s.eachKey != cty.NilVal {
-				ctx.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+				if s.eachObj == cty.NilVal {
+					s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+				}
+				ctx.Variables["each"] = s.eachObj
 				if attrAt(t, 1) == "value" && len(s.eachRefs) > 0 {
 					add(s.elementRefs(s.eachRefs, s.eachKey, attrAt(t, 2))...)
 				}
@@ -469,14 +479,22 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		}
 	}
 
-	if len(n.vars) > 0 {
+	if len(n.vars) == 1 {
+		name := n.vars[0]
+		v := inst.variable(name).v
+		ctx.Variables["var"] = inst.singleObject("var", name, v, inst.vars[name].state == done)
+	} else if len(n.vars) > 1 {
 		m := make(map[string]cty.Value, len(n.vars))
 		for _, name := range n.vars {
 			m[name] = inst.variable(name).v
 		}
 		ctx.Variables["var"] = inst.objectOf("var", m, len(m) == 1 && inst.vars[firstKey(m)].state == done)
 	}
-	if len(n.locals) > 0 {
+	if _, declared := inst.mod.locals[firstName(n.locals)]; len(n.locals) == 1 && declared {
+		name := n.locals[0]
+		v := inst.local(name).v
+		ctx.Variables["local"] = inst.singleObject("local", name, v, inst.locals[name].state == done)
+	} else if len(n.locals) > 0 {
 		m := make(map[string]cty.Value, len(n.locals))
 		for _, name := range n.locals {
 			if _, declared := inst.mod.locals[name]; !declared {
@@ -495,7 +513,14 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		}
 		ctx.Variables["module"] = cty.ObjectVal(m)
 	}
-	if len(n.resources) > 0 {
+	if len(n.resources) == 1 && !strings.HasPrefix(n.resources[0].key, "data.") {
+		// The common case: one managed resource.
+		key := n.resources[0].key
+		if v, ok, fresh := inst.resourceValue(key, n.resources[0].extra); ok {
+			dot := strings.IndexByte(key, '.')
+			ctx.Variables[key[:dot]] = inst.singleObject(key[:dot], key[dot+1:], v, !fresh)
+		}
+	} else if len(n.resources) > 0 {
 		byType := map[string]map[string]cty.Value{}
 		stable := map[string]bool{}
 		data := map[string]map[string]cty.Value{}
@@ -579,19 +604,38 @@ func pruneUntaken(ctx *hcl.EvalContext, conds []*hclsyntax.ConditionalExpr, refs
 // resource of a kind, and building object types dominates otherwise.
 // Only values that can no longer change (stable) are cached.
 func (inst *modInst) objectOf(kind string, m map[string]cty.Value, stable bool) cty.Value {
-	if !stable {
+	if !stable || len(m) != 1 {
 		return cty.ObjectVal(m)
 	}
-	key := kind + "." + firstKey(m)
+	name := firstKey(m)
+	return inst.singleObject(kind, name, m[name], true)
+}
+
+type objKey struct{ kind, name string }
+
+// singleObject is objectOf for one name, looking in the cache before
+// building anything.
+func (inst *modInst) singleObject(kind, name string, v cty.Value, stable bool) cty.Value {
+	if !stable {
+		return cty.ObjectVal(map[string]cty.Value{name: v})
+	}
+	key := objKey{kind, name}
 	if cached, ok := inst.objs[key]; ok {
 		return cached
 	}
-	obj := cty.ObjectVal(m)
+	obj := cty.ObjectVal(map[string]cty.Value{name: v})
 	if inst.objs == nil {
-		inst.objs = map[string]cty.Value{}
+		inst.objs = map[objKey]cty.Value{}
 	}
 	inst.objs[key] = obj
 	return obj
+}
+
+func firstName(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
 }
 
 func firstKey(m map[string]cty.Value) string {
