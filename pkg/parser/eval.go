@@ -63,6 +63,7 @@ type rootEval struct {
 	bodies   map[hcl.Body]*bodyInfo
 	dynamics map[*hcl.Block]*dynamicInfo
 	srcs     map[string][]byte // file bytes by name
+	ctxPool  []*hcl.EvalContext
 }
 
 type exprInfo struct {
@@ -102,6 +103,35 @@ func (re *rootEval) mayHaveConditional(rng hcl.Range) bool {
 		return true
 	}
 	return bytes.IndexByte(src[rng.Start.Byte:rng.End.Byte], '?') >= 0
+}
+
+// newContext takes an evaluation context from the free list. Contexts are
+// reused because one is needed per expression evaluated and nothing keeps
+// one once Value returns (diagnostics holding it are dropped).
+func (re *rootEval) newContext(funcs map[string]function.Function, withVars bool) *hcl.EvalContext {
+	var ctx *hcl.EvalContext
+	if n := len(re.ctxPool); n > 0 {
+		ctx = re.ctxPool[n-1]
+		re.ctxPool = re.ctxPool[:n-1]
+	} else {
+		ctx = &hcl.EvalContext{}
+	}
+	ctx.Functions = funcs
+	if withVars {
+		if ctx.Variables == nil {
+			ctx.Variables = make(map[string]cty.Value, 8)
+		}
+	} else {
+		ctx.Variables = nil
+	}
+	return ctx
+}
+
+func (re *rootEval) releaseContext(ctx *hcl.EvalContext) {
+	if ctx.Variables != nil {
+		clear(ctx.Variables)
+	}
+	re.ctxPool = append(re.ctxPool, ctx)
 }
 
 func (re *rootEval) diag(d *hcl.Diagnostic) {
@@ -282,6 +312,7 @@ func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) (out val) {
 		}
 	}()
 	ctx, refs := s.context(expr, ei)
+	defer s.inst.re.releaseContext(ctx)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		if stubs := unknownFuncStubs(expr, diags, ctx); stubs != nil {
@@ -364,12 +395,11 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	if inst.funcs == nil {
 		inst.funcs = inst.re.functions(inst.mod)
 	}
-	ctx := &hcl.EvalContext{Functions: inst.funcs}
 	traversals := ei.traversals
+	ctx := inst.re.newContext(inst.funcs, len(traversals) > 0)
 	if len(traversals) == 0 {
 		return ctx, nil
 	}
-	ctx.Variables = make(map[string]cty.Value, min(len(traversals), 8))
 	// refs[i] comes from the traversal starting at byte starts[i], so the
 	// references of a conditional's branch not taken can be dropped.
 	var refs []graph.Ref
