@@ -55,6 +55,11 @@ type Attribute struct {
 	Range hcl.Range
 	// Refs are the resources the expression refers to.
 	Refs []Ref
+	// Document is, for an attribute written as `jsonencode(...)` whose
+	// result is not wholly known, the value before encoding; cty.NilVal
+	// otherwise. A policy with a bucket ARN inside is unknown as a string,
+	// yet its statements are known: rules read them through JSON.
+	Document cty.Value
 }
 
 func (a *Attribute) NodePath() string     { return a.Path }

@@ -128,3 +128,26 @@ func TestKeyStringAndNodes(t *testing.T) {
 		t.Error("Attribute as Node")
 	}
 }
+
+func TestAttributeJSON(t *testing.T) {
+	known := &Attribute{Value: cty.StringVal(`{"a":1}`)}
+	if s, partial, ok := known.JSON(); !ok || partial || s != `{"a":1}` {
+		t.Errorf("known string: %q %v %v", s, partial, ok)
+	}
+	doc := cty.ObjectVal(map[string]cty.Value{
+		"Effect":   cty.StringVal("Deny"),
+		"Resource": cty.UnknownVal(cty.String),
+		"Enabled":  cty.UnknownVal(cty.Bool),
+	})
+	partialAttr := &Attribute{Value: cty.UnknownVal(cty.String), Document: doc}
+	s, partial, ok := partialAttr.JSON()
+	want := `{"Effect":"Deny","Enabled":"(known after apply)","Resource":"(known after apply)"}`
+	if !ok || !partial || s != want {
+		t.Errorf("partial document: %q %v %v, want %q", s, partial, ok, want)
+	}
+	for _, a := range []*Attribute{nil, {Value: cty.UnknownVal(cty.String)}, {Value: cty.UnknownVal(cty.String), Document: cty.DynamicVal}} {
+		if _, _, ok := a.JSON(); ok {
+			t.Errorf("no document to read in %+v", a)
+		}
+	}
+}

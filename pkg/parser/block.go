@@ -32,7 +32,13 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 			continue
 		}
 		v := s.evalWith(a.Expr, bi.exprs[i])
-		b.Attrs[a.Name] = &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
+		attr := &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
+		if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !v.v.IsWhollyKnown() {
+			// One unknown leaf makes the encoded string unknown; keep the
+			// structure so policy and configuration documents stay readable.
+			attr.Document = s.eval(call.Args[0]).v
+		}
+		b.Attrs[a.Name] = attr
 	}
 	var index map[string]int
 	if len(bi.blocks) > 0 {

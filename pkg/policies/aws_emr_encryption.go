@@ -128,7 +128,7 @@ func checkEMREncryption(p *Pass, r *graph.Resource) {
 // configuration's JSON. ok is false when the JSON is not known statically.
 // A switch that is absent is off: that is EMR's default.
 func emrEncryptionSettings(sc *graph.Resource) (atRest, inTransit, ok bool) {
-	s, known := sc.Attr("configuration").String()
+	s, _, known := sc.Attr("configuration").JSON()
 	if !known {
 		return false, false, false
 	}
@@ -140,8 +140,12 @@ func emrEncryptionSettings(sc *graph.Resource) (atRest, inTransit, ok bool) {
 		// error, not an encryption finding.
 		return false, false, false
 	}
-	return jsonTrue(doc.EncryptionConfiguration["EnableAtRestEncryption"]),
-		jsonTrue(doc.EncryptionConfiguration["EnableInTransitEncryption"]), true
+	atRestV, inTransitV := doc.EncryptionConfiguration["EnableAtRestEncryption"], doc.EncryptionConfiguration["EnableInTransitEncryption"]
+	if atRestV == graph.KnownAfterApply || inTransitV == graph.KnownAfterApply {
+		// A switch set from a value known only after apply.
+		return false, false, false
+	}
+	return jsonTrue(atRestV), jsonTrue(inTransitV), true
 }
 
 // jsonTrue accepts JSON true and the string "true", which the EMR API also takes.

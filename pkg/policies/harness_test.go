@@ -22,6 +22,8 @@ import (
 // A line that must be flagged ends with a comment `want "<rule-id>"`, one quoted id per
 // expected finding on that line (`count = 2` → `# want "x" "x"`). A comment
 // `undetermined "<rule-id>"` expects a check that could not be decided (counted, not reported).
+// `want[hcl]` / `undetermined[plan]` hold in one mode only, for what a plan
+// really cannot know (a jsonencode over an ARN is unknown in a plan, readable in HCL).
 // Directives anywhere in a case's .tf files:
 //
 //	# fixture: profile=current            run under a profile
@@ -30,7 +32,8 @@ import (
 var updatePlans = flag.Bool("update-plans", false, "regenerate every fixture's plan.json")
 
 var (
-	expectRe    = regexp.MustCompile(`(?:#|//)\s*(want|undetermined)((?:\s+"[a-z0-9-]+")+)\s*$`)
+	expectRe    = regexp.MustCompile(`(?:#|//)\s*((?:(?:want|undetermined)(?:\[(?:hcl|plan)\])?(?:\s+"[a-z0-9-]+")+\s*)+)$`)
+	groupRe     = regexp.MustCompile(`(want|undetermined)(?:\[(hcl|plan)\])?((?:\s+"[a-z0-9-]+")+)`)
 	quotedRe    = regexp.MustCompile(`"([a-z0-9-]+)"`)
 	directiveRe = regexp.MustCompile(`(?m)^\s*#\s*fixture:\s*(.+?)\s*$`)
 )
@@ -41,12 +44,18 @@ type lineKey struct {
 	kind string // want | undetermined
 }
 
+// modeKey is an expectation with the mode it holds in ("" for both).
+type modeKey struct {
+	lineKey
+	mode string
+}
+
 type fixtureCase struct {
 	dir         string
 	profile     string
 	hclOnly     string
 	options     map[string]int
-	expect      map[lineKey]int
+	expect      map[modeKey]int
 	sourceFiles []string
 }
 
@@ -80,7 +89,7 @@ func TestRuleFixtures(t *testing.T) {
 
 func readCase(t *testing.T, dir string) *fixtureCase {
 	t.Helper()
-	c := &fixtureCase{dir: dir, profile: policies.ProfileWhitepaper, expect: map[lineKey]int{}, options: map[string]int{}}
+	c := &fixtureCase{dir: dir, profile: policies.ProfileWhitepaper, expect: map[modeKey]int{}, options: map[string]int{}}
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -120,11 +129,13 @@ func readCase(t *testing.T, dir string) *fixtureCase {
 			if m == nil {
 				continue
 			}
-			for _, q := range quotedRe.FindAllStringSubmatch(m[2], -1) {
-				if policies.ByID(q[1]) == nil {
-					t.Errorf("%s:%d: expectation names unknown rule %q", path, i+1, q[1])
+			for _, g := range groupRe.FindAllStringSubmatch(m[1], -1) {
+				for _, q := range quotedRe.FindAllStringSubmatch(g[3], -1) {
+					if policies.ByID(q[1]) == nil {
+						t.Errorf("%s:%d: expectation names unknown rule %q", path, i+1, q[1])
+					}
+					c.expect[modeKey{lineKey{path + "\x00" + q[1], i + 1, g[1]}, g[2]}]++
 				}
-				c.expect[lineKey{path + "\x00" + q[1], i + 1, m[1]}]++
 			}
 		}
 		return nil
@@ -139,7 +150,7 @@ func runCase(t *testing.T, rule *policies.Rule, c *fixtureCase) {
 	opts := policies.RunOptions{Profile: c.profile, RuleOptions: map[string]map[string]int{rule.ID: c.options}}
 	t.Run("hcl", func(t *testing.T) {
 		res := parser.Load([]string{c.dir}, parser.Options{})
-		check(t, rule, c, res, opts)
+		check(t, rule, c, res, opts, "hcl")
 	})
 	planFile := c.dir + "/plan.json"
 	if c.hclOnly != "" {
@@ -158,12 +169,18 @@ func runCase(t *testing.T, rule *policies.Rule, c *fixtureCase) {
 			t.Fatalf("%s has no plan.json (run go test ./pkg/policies -update-plans, or mark it `# fixture: hcl-only <reason>`)", c.dir)
 		}
 		res := parser.Load([]string{planFile}, parser.Options{})
-		check(t, rule, c, res, opts)
+		check(t, rule, c, res, opts, "plan")
 	})
 }
 
-func check(t *testing.T, rule *policies.Rule, c *fixtureCase, res *parser.Result, opts policies.RunOptions) {
+func check(t *testing.T, rule *policies.Rule, c *fixtureCase, res *parser.Result, opts policies.RunOptions, mode string) {
 	t.Helper()
+	expect := map[lineKey]int{}
+	for k, n := range c.expect {
+		if k.mode == "" || k.mode == mode {
+			expect[k.lineKey] += n
+		}
+	}
 	for _, d := range res.Diags {
 		t.Errorf("load: %s", d.Error())
 	}
@@ -193,7 +210,7 @@ func check(t *testing.T, rule *policies.Rule, c *fixtureCase, res *parser.Result
 		}
 	}
 	var problems []string
-	for k, n := range c.expect {
+	for k, n := range expect {
 		if !strings.HasSuffix(k.file, "\x00"+rule.ID) {
 			continue
 		}
@@ -202,7 +219,7 @@ func check(t *testing.T, rule *policies.Rule, c *fixtureCase, res *parser.Result
 		}
 	}
 	for k, n := range got {
-		if _, ok := c.expect[k]; !ok {
+		if _, ok := expect[k]; !ok {
 			problems = append(problems, fmt.Sprintf("%s:%d: unexpected %s %q ×%d: %v", strings.Split(k.file, "\x00")[0], k.line, k.kind, rule.ID, n, where[k]))
 		}
 	}

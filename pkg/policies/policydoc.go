@@ -57,8 +57,13 @@ func readPolicyValue(p *Pass, a *graph.Attribute, depth int) (policyDoc, bool) {
 	}
 	// A known string wins: plans often carry the rendered JSON of a data
 	// source, and jsonencode/heredocs are rendered by the loader.
-	if s, ok := graph.StringOf(a.Value); ok && a.Value.Type() == cty.String {
-		return parsePolicyJSON(s)
+	if s, partial, ok := a.JSON(); ok {
+		doc, ok := parsePolicyJSON(s)
+		// A jsonencode with values known only after apply (the bucket ARN
+		// in Resource): the statements are readable, but an unknown Effect
+		// or condition may be the Deny, so its absence is not a finding.
+		doc.Unknown = doc.Unknown || partial
+		return doc, ok
 	}
 	// Otherwise read the policy documents the value is made from. Other
 	// references (a bucket ARN substituted into the JSON, a jsonencode

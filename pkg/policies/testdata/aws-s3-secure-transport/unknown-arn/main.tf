@@ -1,12 +1,13 @@
-# jsonencode over a value known only at apply (the bucket ARN) renders only at
-# apply, in HCL as in a plan: undetermined, not a finding.
+# jsonencode over a value known only at apply (the bucket ARN): in HCL the
+# statements are still readable and the Deny passes; a plan renders the policy
+# only at apply, so there it is undetermined, not a finding.
 resource "aws_s3_bucket" "phi" {
   bucket = "acme-unknown-arn"
 }
 
 resource "aws_s3_bucket_policy" "phi" {
   bucket = aws_s3_bucket.phi.id
-  policy = jsonencode({ # undetermined "aws-s3-secure-transport"
+  policy = jsonencode({ # undetermined[plan] "aws-s3-secure-transport"
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Deny"
