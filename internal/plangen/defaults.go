@@ -104,12 +104,14 @@ var providerDefaults = map[string]typeDefaults{
 			return map[string]any{"storage_encrypted": false}, nil
 		},
 		known: map[string]any{
-			"multi_az": false, "publicly_accessible": false, "skip_final_snapshot": false,
+			"publicly_accessible": false, "skip_final_snapshot": false,
 			"copy_tags_to_snapshot": false, "auto_minor_version_upgrade": true, "performance_insights_enabled": false,
 			"monitoring_interval": 0, "delete_automated_backups": true, "apply_immediately": false,
 		},
+		// multi_az is Optional+Computed in the provider schema: an omitted
+		// one is known only after apply, not false.
 		computed: []string{
-			"kms_key_id", "backup_retention_period", "engine_version", "engine_version_actual", "parameter_group_name",
+			"multi_az", "kms_key_id", "backup_retention_period", "engine_version", "engine_version_actual", "parameter_group_name",
 			"option_group_name", "db_subnet_group_name", "vpc_security_group_ids", "availability_zone", "endpoint",
 			"address", "port", "identifier", "identifier_prefix", "storage_type", "iops", "license_model",
 			"ca_cert_identifier", "backup_window", "maintenance_window", "resource_id", "status", "hosted_zone_id",
