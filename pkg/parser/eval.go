@@ -162,6 +162,7 @@ type modInst struct {
 	depth     int
 
 	funcs   map[string]function.Function
+	shared  map[*exprInfo]val    // instance-independent values, see evalWith
 	objs    map[objKey]cty.Value // one-name objects (`var` with only var.x), see objectOf
 	vars    map[string]*memo
 	locals  map[string]*memo
@@ -302,10 +303,41 @@ func (s *scope) eval(expr hcl.Expression) val {
 }
 
 // evalWith is eval with the expression's static information at hand.
-func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) (out val) {
+func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) val {
 	if lit, ok := expr.(*hclsyntax.LiteralValueExpr); ok {
 		return val{v: lit.Val}
 	}
+	// In a count/for_each instance or a dynamic block, an expression that
+	// names none of count, each or the iterators has the same value in every
+	// instance: evaluate it once per module instance.
+	if (s.countIdx != cty.NilVal || s.eachKey != cty.NilVal || len(s.iters) > 0) && !s.dependsOnInstance(ei) {
+		if v, ok := s.inst.shared[ei]; ok {
+			return v
+		}
+		v := s.evalNow(expr, ei)
+		if s.inst.shared == nil {
+			s.inst.shared = map[*exprInfo]val{}
+		}
+		s.inst.shared[ei] = v
+		return v
+	}
+	return s.evalNow(expr, ei)
+}
+
+func (s *scope) dependsOnInstance(ei *exprInfo) bool {
+	for _, t := range ei.traversals {
+		root := t.RootName()
+		if root == "count" || root == "each" {
+			return true
+		}
+		if _, ok := s.iters[root]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scope) evalNow(expr hcl.Expression, ei *exprInfo) (out val) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = val{v: cty.DynamicVal}
