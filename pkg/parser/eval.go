@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -909,7 +908,13 @@ func (inst *modInst) computeVariable(name string) val {
 	}
 	if inst.parent == nil {
 		if rv, ok := inst.re.rootVals[name]; ok {
-			v := rv.value(vd)
+			v, problem := rv.value(vd)
+			if problem != "" {
+				inst.re.diag(&hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  fmt.Sprintf("%s: invalid value: %s", rv.origin, problem),
+				})
+			}
 			if v.IsKnown() && v.IsNull() && !vd.nullable && vd.def != cty.NilVal {
 				return val{v: vd.def}
 			}
@@ -1347,7 +1352,7 @@ func (inst *modInst) finalize() {
 				inst.re.diag(&hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  fmt.Sprintf("%s: internal error while evaluating module %s: %v", inst.mod.display, inst.path, r),
-					Detail:   string(debug.Stack()),
+					Detail:   internalErrorDetail(inst.re.ld.opts.Env),
 				})
 			}
 		}()

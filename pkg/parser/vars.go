@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,20 +22,36 @@ type rawVar struct {
 	v      cty.Value
 	raw    string
 	fromCL bool
+	// origin says where a command-line value came from (`--var "name"`,
+	// `TF_VAR_name`), for the error when Terraform would reject it.
+	origin string
 }
 
-func (r rawVar) value(vd *variableDecl) cty.Value {
+// value is the variable's value before conversion to the declared type. A
+// command-line value Terraform would reject (a string that is no number or
+// bool for a primitive type, or text that is no HCL expression for a
+// collection or object type) is unknown, with the reason: a typo in --var
+// must not silently weaken the checks that depend on it.
+func (r rawVar) value(vd *variableDecl) (cty.Value, string) {
 	if !r.fromCL {
-		return r.v
+		return r.v, ""
 	}
 	ty := vd.typ
 	if ty.IsPrimitiveType() {
-		return cty.StringVal(r.raw)
+		v := cty.StringVal(r.raw)
+		if _, err := convert.Convert(v, ty); err != nil {
+			return unknownOf(ty), fmt.Sprintf("a %s is required", ty.FriendlyName())
+		}
+		return v, ""
 	}
+	untyped := ty == cty.DynamicPseudoType || ty == cty.NilType
 	if v, ok := parseCLValue(r.raw, ty == cty.DynamicPseudoType); ok {
-		return v
+		return v, ""
 	}
-	return cty.StringVal(r.raw)
+	if untyped {
+		return cty.StringVal(r.raw), ""
+	}
+	return unknownOf(ty), fmt.Sprintf("a %s is required, written as an HCL expression", ty.FriendlyNameForConstraint())
 }
 
 // parseCLValue reads a --var or TF_VAR_ value as an HCL expression. For an
@@ -99,7 +116,7 @@ func (ld *loader) commandLineVars(c *cliVars) {
 			if !ok || !strings.HasPrefix(name, "TF_VAR_") {
 				continue
 			}
-			c.env[strings.TrimPrefix(name, "TF_VAR_")] = rawVar{raw: value, fromCL: true}
+			c.env[strings.TrimPrefix(name, "TF_VAR_")] = rawVar{raw: value, fromCL: true, origin: name}
 		}
 		for _, f := range ld.opts.VarFiles {
 			// Like the path arguments, var files are relative to the
@@ -119,7 +136,7 @@ func (ld *loader) commandLineVars(c *cliVars) {
 				ld.addDiags(pathDiag(hcl.DiagError, "--var %q: expected NAME=VALUE", kv))
 				continue
 			}
-			c.vars[name] = rawVar{raw: value, fromCL: true}
+			c.vars[name] = rawVar{raw: value, fromCL: true, origin: fmt.Sprintf("--var %q", name)}
 		}
 	})
 }
