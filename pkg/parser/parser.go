@@ -56,7 +56,7 @@ func Load(paths []string, opts Options) (res *Result) {
 			res.Diags = append(res.Diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  fmt.Sprintf("internal error while loading: %v", r),
-				Detail:   string(debug.Stack()),
+				Detail:   internalErrorDetail(opts.Env),
 			})
 		}
 	}()
@@ -165,4 +165,16 @@ func dedupeDiags(diags hcl.Diagnostics) hcl.Diagnostics {
 		out = append(out, d)
 	}
 	return out
+}
+
+// internalErrorDetail is the detail of a recovered panic. Users never see a
+// stack trace; with TFLINT_HIPAA_DEBUG=1 in the environment a developer
+// chasing a bug does.
+func internalErrorDetail(env []string) string {
+	for _, kv := range env {
+		if kv == "TFLINT_HIPAA_DEBUG=1" {
+			return string(debug.Stack())
+		}
+	}
+	return "This is a bug in tflint-hipaa; please report it with the input that triggered it."
 }

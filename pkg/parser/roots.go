@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -138,7 +137,7 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 			diags = append(re.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  fmt.Sprintf("%s: internal error while evaluating: %v", mod.display, r),
-				Detail:   string(debug.Stack()),
+				Detail:   internalErrorDetail(ld.opts.Env),
 			})
 			g = graph.New(mod.display, ld.providerVersion(mod), re.resources())
 		}
