@@ -372,6 +372,26 @@ func TestMalformedVar(t *testing.T) {
 			t.Errorf("--var %q: the module was not checked", arg)
 		}
 	}
+	// A value Terraform would reject for the declared type is an error too,
+	// not an unknown that silently weakens the checks depending on it.
+	writeFilesIn(t, dir, map[string]string{"vars.tf": "variable \"subnets\" {\n  type = list(string)\n}\n\nvariable \"retention\" {\n  type = number\n}\n\nresource \"aws_db_instance\" \"typed\" {\n  db_subnet_group_name    = var.subnets[0]\n  backup_retention_period = var.retention\n}\n"})
+	for _, arg := range []string{"subnets=[1,", "retention=seven"} {
+		name, _, _ := strings.Cut(arg, "=")
+		code, _, stderr := badRun(t, "--var", arg, "--var", "subnets=[\"a\"]", "--var", "retention=7", dir)
+		if code != exitOK && code != exitFindings {
+			t.Errorf("well-formed values after a bad one override it (last wins, as in terraform): exit %d, stderr %s", code, stderr)
+		}
+		code, doc, stderr := badRun(t, "--var", arg, dir)
+		if code != exitError {
+			t.Errorf("--var %q: exit %d, want 2", arg, code)
+		}
+		if !strings.Contains(stderr, fmt.Sprintf("--var %q: invalid value", name)) {
+			t.Errorf("--var %q: stderr should name the variable and say the value is invalid:\n%s", arg, stderr)
+		}
+		if !hasFinding(doc, "aws-rds-storage-encrypted", "db.tf") {
+			t.Errorf("--var %q: the module was not checked", arg)
+		}
+	}
 }
 
 // A panic inside one rule is an error naming the rule and the resource;
