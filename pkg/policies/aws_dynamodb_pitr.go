@@ -9,9 +9,9 @@ import (
 var DynamoDBPITR = &Rule{
 	ID:    "aws-dynamodb-pitr",
 	Title: "DynamoDB tables have point-in-time recovery",
-	Description: `HIPAA's contingency plan requires covered entities to "create and maintain retrievable exact ` +
-		`copies of electronic PHI", and the whitepaper's back-up section asks for point-in-time copies that ` +
-		`can be restored at any time. Point-in-time recovery keeps continuous back-ups of a DynamoDB ` +
+	Description: `The whitepaper's back-up section: under HIPAA, covered entities "must create and maintain ` +
+		`retrievable exact copies of electronic PHI", and it builds the back-up plan on point-in-time ` +
+		`copies (EBS snapshots). Point-in-time recovery keeps continuous back-ups of a DynamoDB ` +
 		`table for up to 35 days, so a table damaged by a bad write or deletion can be restored to any ` +
 		`second in that window. It is off unless enabled.`,
 	Severity:  Low,
