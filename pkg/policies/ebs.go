@@ -2,6 +2,8 @@ package policies
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -52,7 +54,7 @@ func ebsVolumeSpecs(r *graph.Resource) (specs []ebsVolumeSpec, missingRoot bool,
 			if b.Unknown {
 				return nil, false, b
 			}
-			specs = append(specs, ebsVolumeSpec{b, "snapshot_id", "ebs_block_device"})
+			specs = append(specs, ebsVolumeSpec{b, "snapshot_id", "ebs_block_device" + deviceLabel(b)})
 		}
 		return specs, missingRoot, nil
 	case "aws_launch_template":
@@ -64,7 +66,7 @@ func ebsVolumeSpecs(r *graph.Resource) (specs []ebsVolumeSpec, missingRoot bool,
 				if ebs.Unknown {
 					return nil, false, ebs
 				}
-				specs = append(specs, ebsVolumeSpec{ebs, "snapshot_id", "block_device_mappings.ebs"})
+				specs = append(specs, ebsVolumeSpec{ebs, "snapshot_id", "block_device_mappings" + deviceLabel(m) + ".ebs"})
 			}
 		}
 		return specs, false, nil
@@ -173,4 +175,18 @@ func setAttr(a *graph.Attribute) *graph.Attribute {
 		return nil
 	}
 	return a
+}
+
+// deviceNameRe is what a block device name looks like (/dev/sdf, xvdb,
+// /dev/nvme1n1). Only such names are echoed: messages never repeat free text.
+var deviceNameRe = regexp.MustCompile(`^(/dev/)?[a-z]{2,5}[a-z0-9]{0,6}$`)
+
+// deviceLabel names a block device mapping in messages, so two volumes of one
+// resource are told apart: ` "/dev/sdf"`, or "" when the name is not known.
+func deviceLabel(b *graph.Block) string {
+	name, ok := b.Attr("device_name").String()
+	if !ok || !deviceNameRe.MatchString(name) {
+		return ""
+	}
+	return " " + strconv.Quote(name)
 }
