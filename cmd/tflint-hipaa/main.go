@@ -108,6 +108,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) (code int) {
 		Version:     version.Get().Version,
 		WorkDir:     workDir(),
 		MinSeverity: settings.minSeverity,
+		Quiet:       f.quiet,
 		Notes:       notes,
 	}
 	printDiags(stderr, diags, outs, f.quiet)

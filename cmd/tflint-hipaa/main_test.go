@@ -203,3 +203,19 @@ func TestPlanWithChdir(t *testing.T) {
 		t.Fatalf("with --chdir findings point at main.tf:4: %+v", doc.Findings)
 	}
 }
+
+// --quiet leaves findings and errors only: no summary, no undetermined count.
+func TestQuiet(t *testing.T) {
+	code, out, _ := cli(t, "--no-color", "--quiet", "--only", "aws-rds-storage-encrypted", "../../testdata/cli/unknown")
+	if code != exitOK || out != "" {
+		t.Errorf("--quiet on a clean run: exit %d, output %q; want nothing", code, out)
+	}
+	code, out, _ = cli(t, "--no-color", "--quiet", "--only", "aws-rds-storage-encrypted", "../../testdata/cli/count")
+	if code != exitFindings || !strings.Contains(out, "aws_db_instance.shard[2]") || strings.Contains(out, "findings (") {
+		t.Errorf("--quiet with findings: exit %d, want the findings without the summary:\n%s", code, out)
+	}
+	_, out, _ = cli(t, "--no-color", "--quiet", "../../testdata/cli/broken")
+	if !strings.Contains(out, "broken.tf:") {
+		t.Errorf("--quiet still shows errors:\n%s", out)
+	}
+}

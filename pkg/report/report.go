@@ -49,6 +49,9 @@ type Input struct {
 	MinSeverity policies.Severity
 	// Notes are extra lines for the text output ("unused suppression ...").
 	Notes []string
+	// Quiet leaves only findings and errors in the text output: no warnings,
+	// notes or summary (--quiet).
+	Quiet bool
 }
 
 // Writer writes one format.

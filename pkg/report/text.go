@@ -79,10 +79,12 @@ func Text(w io.Writer, in *Input) error {
 	p := newPalette(in.Color)
 	rules := in.RuleIndex()
 
+	shownDiags := 0
 	for _, d := range in.Diags {
-		if d == nil {
+		if d == nil || (in.Quiet && d.Severity != hcl.DiagError) {
 			continue
 		}
+		shownDiags++
 		label := p.warn.Sprint("WARNING")
 		if d.Severity == hcl.DiagError {
 			label = p.err.Sprint("ERROR")
@@ -94,7 +96,7 @@ func Text(w io.Writer, in *Input) error {
 			fmt.Fprintf(bw, "%s  %s\n", label, indentRest(msg))
 		}
 	}
-	if len(in.Diags) > 0 {
+	if shownDiags > 0 {
 		bw.WriteString("\n")
 	}
 
@@ -105,6 +107,9 @@ func Text(w io.Writer, in *Input) error {
 		in.textFinding(bw, p, &f, rules[f.RuleID])
 	}
 
+	if in.Quiet {
+		return bw.Flush()
+	}
 	for _, n := range in.Notes {
 		fmt.Fprintln(bw, indentRest(sanitize(Redact(n))))
 	}
