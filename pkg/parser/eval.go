@@ -946,32 +946,20 @@ func unknownOf(ty cty.Type) cty.Value {
 }
 
 func (inst *modInst) local(name string) val {
-	m := inst.locals[name]
-	if m == nil {
-		m = &memo{}
-		inst.locals[name] = m
-	}
-	switch m.state {
-	case inProgress:
-		return val{v: cty.DynamicVal}
-	case done:
-		return m.val
-	}
-	m.state = inProgress
-	if a := inst.mod.locals[name]; a != nil {
-		m.val = newScope(inst).eval(a.Expr)
-	} else {
-		m.val = val{v: cty.DynamicVal}
-	}
-	m.state = done
-	return m.val
+	return inst.memoized(inst.locals, inst.mod.locals, name)
 }
 
 func (inst *modInst) output(name string) val {
-	m := inst.outputs[name]
+	return inst.memoized(inst.outputs, inst.mod.outputs, name)
+}
+
+// memoized evaluates a named local or output once per module instance. A
+// name met again while it is being evaluated is a cycle: unknown, not a hang.
+func (inst *modInst) memoized(memos map[string]*memo, decls map[string]*hcl.Attribute, name string) val {
+	m := memos[name]
 	if m == nil {
 		m = &memo{}
-		inst.outputs[name] = m
+		memos[name] = m
 	}
 	switch m.state {
 	case inProgress:
@@ -980,7 +968,7 @@ func (inst *modInst) output(name string) val {
 		return m.val
 	}
 	m.state = inProgress
-	if a := inst.mod.outputs[name]; a != nil {
+	if a := decls[name]; a != nil {
 		m.val = newScope(inst).eval(a.Expr)
 	} else {
 		m.val = val{v: cty.DynamicVal}
