@@ -19,15 +19,7 @@ var phiRuleIDs = []string{"aws-s3-phi-in-names", "aws-glacier-phi-in-names", "aw
 
 func phiRules(t *testing.T) []*policies.Rule {
 	t.Helper()
-	var rules []*policies.Rule
-	for _, id := range phiRuleIDs {
-		r := policies.ByID(id)
-		if r == nil {
-			t.Fatalf("rule %s is not registered", id)
-		}
-		rules = append(rules, r)
-	}
-	return rules
+	return rulesByID(t, phiRuleIDs...)
 }
 
 // resource builds a managed resource with top-level attributes, the shape

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tflint-hipaa/tflint-hipaa/pkg/parser"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -110,18 +109,12 @@ resource "aws_lb_listener" "tcp%[1]d" {
 
 // BenchmarkELBRules runs the four ELB rules on 1,000 stacks (9,000 resources).
 func BenchmarkELBRules(b *testing.B) {
-	res := parser.Load([]string{writeELBStack(b, benchStacks)}, parser.Options{})
-	if len(res.Graphs) != 1 || res.Diags.HasErrors() {
-		b.Fatalf("load: %d graphs, %s", len(res.Graphs), res.Diags.Error())
-	}
-	var rules []*policies.Rule
-	for _, id := range elbRuleIDs {
-		rules = append(rules, policies.ByID(id))
-	}
+	graphs := loadForBench(b, writeELBStack(b, benchStacks))
+	rules := rulesByID(b, elbRuleIDs...)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		findings, _ := policies.Run(res.Graphs, rules, policies.RunOptions{})
+		findings, _ := policies.Run(graphs, rules, policies.RunOptions{})
 		for _, f := range findings {
 			if !f.Undetermined {
 				b.Fatalf("unexpected finding: %s", f.Message)

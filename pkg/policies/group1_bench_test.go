@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tflint-hipaa/tflint-hipaa/internal/corpus"
-	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
-	"github.com/tflint-hipaa/tflint-hipaa/pkg/parser"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -22,42 +19,8 @@ var group1Rules = []string{
 	"aws-ebs-encrypted", "aws-ebs-customer-key", "aws-kms-key-rotation", "aws-dynamodb-encrypted", "aws-dynamodb-pitr",
 }
 
-func group1Load(b *testing.B, dir string) []*graph.Graph {
-	b.Helper()
-	res := parser.Load([]string{dir}, parser.Options{WorkDir: dir})
-	if len(res.Graphs) == 0 {
-		b.Fatal("nothing loaded")
-	}
-	return res.Graphs
-}
-
-func group1RuleSet(b *testing.B) []*policies.Rule {
-	var rules []*policies.Rule
-	for _, id := range group1Rules {
-		r := policies.ByID(id)
-		if r == nil {
-			b.Fatalf("rule %s is not registered", id)
-		}
-		rules = append(rules, r)
-	}
-	return rules
-}
-
-// BenchmarkGroup1RulesCorpus runs the rules on the synthetic code base the
-// parser benchmarks load (about 2,000 files).
-func BenchmarkGroup1RulesCorpus(b *testing.B) {
-	dir := b.TempDir()
-	if _, _, err := corpus.Generate(dir, 200); err != nil {
-		b.Fatal(err)
-	}
-	graphs := group1Load(b, dir)
-	rules := group1RuleSet(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		policies.Run(graphs, rules, policies.RunOptions{})
-	}
-}
+// BenchmarkGroup1RulesCorpus runs the rules on the synthetic code base.
+func BenchmarkGroup1RulesCorpus(b *testing.B) { benchRulesOnCorpus(b, group1Rules...) }
 
 // BenchmarkGroup1RulesFleet runs the rules on one root module with n of each
 // compute shape: VPCs and subnets, instances, launch templates and launch
@@ -149,8 +112,8 @@ resource "aws_dynamodb_table" "d" {
 			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(sb.String()), 0o644); err != nil {
 				b.Fatal(err)
 			}
-			graphs := group1Load(b, dir)
-			rules := group1RuleSet(b)
+			graphs := loadForBench(b, dir)
+			rules := rulesByID(b, group1Rules...)
 			findings, _ := policies.Run(graphs, rules, policies.RunOptions{})
 			if len(findings) < 4*n {
 				b.Fatalf("%d findings on %d of each resource, want at least %d", len(findings), n, 4*n)

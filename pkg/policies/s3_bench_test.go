@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tflint-hipaa/tflint-hipaa/internal/corpus"
-	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
-	"github.com/tflint-hipaa/tflint-hipaa/pkg/parser"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -22,42 +19,8 @@ var storageAuditRules = []string{
 	"aws-cloudtrail-multi-region", "aws-vpc-flow-logs",
 }
 
-func loadForBench(b *testing.B, dir string) []*graph.Graph {
-	b.Helper()
-	res := parser.Load([]string{dir}, parser.Options{WorkDir: dir})
-	if len(res.Graphs) == 0 {
-		b.Fatal("nothing loaded")
-	}
-	return res.Graphs
-}
-
-func benchRules(b *testing.B) []*policies.Rule {
-	var rules []*policies.Rule
-	for _, id := range storageAuditRules {
-		r := policies.ByID(id)
-		if r == nil {
-			b.Fatalf("rule %s is not registered", id)
-		}
-		rules = append(rules, r)
-	}
-	return rules
-}
-
-// BenchmarkStorageAuditRulesCorpus runs the rules on the synthetic code base
-// the parser benchmarks load (about 2,000 files).
-func BenchmarkStorageAuditRulesCorpus(b *testing.B) {
-	dir := b.TempDir()
-	if _, _, err := corpus.Generate(dir, 200); err != nil {
-		b.Fatal(err)
-	}
-	graphs := loadForBench(b, dir)
-	rules := benchRules(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		policies.Run(graphs, rules, policies.RunOptions{})
-	}
-}
+// BenchmarkStorageAuditRulesCorpus runs the rules on the synthetic code base.
+func BenchmarkStorageAuditRulesCorpus(b *testing.B) { benchRulesOnCorpus(b, storageAuditRules...) }
 
 // benchBuckets is the bucket count of the many-buckets benchmark.
 var benchBuckets = 2000
@@ -113,7 +76,7 @@ resource "aws_s3_bucket_policy" "b%[1]d" {
 		b.Fatal(err)
 	}
 	graphs := loadForBench(b, dir)
-	rules := benchRules(b)
+	rules := rulesByID(b, storageAuditRules...)
 	findings, _ := policies.Run(graphs, rules, policies.RunOptions{})
 	for _, f := range findings {
 		if !f.Undetermined && f.Address != "aws_s3_bucket.logs" {
