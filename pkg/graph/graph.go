@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -258,6 +259,9 @@ type Graph struct {
 	// Resources are in a deterministic order: by module, type, name, key.
 	Resources []*Resource
 
+	memoMu sync.Mutex
+	memos  map[any]any
+
 	byType    map[string][]*Resource
 	byBase    map[string][]*Resource
 	referrers map[string][]Edge // target base address → edges
@@ -472,4 +476,23 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// Memo returns the value built for key on this graph, building it on first
+// use. Rules keep their own derived indexes here (literal-name wiring,
+// per-subnet answers), so each is built once per graph, is shared by every
+// resource and rule that asks, and goes away with the graph. key should be a
+// comparable value of a type private to the caller.
+func (g *Graph) Memo(key any, build func() any) any {
+	g.memoMu.Lock()
+	defer g.memoMu.Unlock()
+	if v, ok := g.memos[key]; ok {
+		return v
+	}
+	if g.memos == nil {
+		g.memos = map[any]any{}
+	}
+	v := build()
+	g.memos[key] = v
+	return v
 }

@@ -151,3 +151,17 @@ func TestAttributeJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoBuildsOncePerGraphAndKey(t *testing.T) {
+	type key struct{ name string }
+	g1 := New("a", ProviderVersion{}, nil)
+	g2 := New("b", ProviderVersion{}, nil)
+	builds := 0
+	build := func() any { builds++; return builds }
+	if g1.Memo(key{"x"}, build) != 1 || g1.Memo(key{"x"}, build) != 1 {
+		t.Error("the same key on the same graph must build once")
+	}
+	if g1.Memo(key{"y"}, build) != 2 || g2.Memo(key{"x"}, build) != 3 {
+		t.Error("another key or another graph builds its own value")
+	}
+}

@@ -2,7 +2,6 @@ package policies
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -242,34 +241,24 @@ func frontListeners(p *Pass, tg *graph.Resource) (listeners []*graph.Resource, o
 	return listeners, open
 }
 
-// literalForwardCache keeps the index of the graph being checked: Run checks
-// one graph with every rule before the next, and without it every TCP target
-// group would scan every listener.
-var literalForwardCache struct {
-	sync.Mutex
-	g     *graph.Graph
-	index map[string][]*graph.Resource
-}
+// literalForwardKey memoizes literalForwardIndex on the graph: without it
+// every TCP target group would scan every listener.
+type literalForwardKey struct{}
 
 // literalForwardIndex maps a target group name to the listeners and listener
 // rules whose actions name it by a literal ARN.
 func literalForwardIndex(g *graph.Graph) map[string][]*graph.Resource {
-	c := &literalForwardCache
-	c.Lock()
-	defer c.Unlock()
-	if c.g == g {
-		return c.index
-	}
-	index := map[string][]*graph.Resource{}
-	for _, typ := range append(append([]string(nil), elbv2ListenerTypes...), elbv2ListenerRuleTypes...) {
-		for _, r := range g.OfType(typ) {
-			for _, name := range literalForwardNames(r) {
-				index[name] = append(index[name], r)
+	return g.Memo(literalForwardKey{}, func() any {
+		index := map[string][]*graph.Resource{}
+		for _, typ := range append(append([]string(nil), elbv2ListenerTypes...), elbv2ListenerRuleTypes...) {
+			for _, r := range g.OfType(typ) {
+				for _, name := range literalForwardNames(r) {
+					index[name] = append(index[name], r)
+				}
 			}
 		}
-	}
-	c.g, c.index = g, index
-	return index
+		return index
+	}).(map[string][]*graph.Resource)
 }
 
 // targetGroupName is the literal name of a target group; a generated name

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -109,39 +108,25 @@ func lookupGroup(g *graph.Graph, attr *graph.Attribute, groupType string) groupL
 	return out
 }
 
-// nameIndexCache keeps the literal-name indexes of the graph being checked.
-// Run checks one graph at a time, so holding only the latest graph bounds
-// memory while every database of that graph shares one index per type.
-var nameIndexCache struct {
-	sync.Mutex
-	g       *graph.Graph
-	indexes map[[2]string]map[string][]*graph.Resource
-}
+// nameIndexKey memoizes, per graph, the index of one type's attribute by
+// lower-cased literal value.
+type nameIndexKey struct{ typ, attr string }
 
 // resourcesNamed returns the resources of a type whose attribute holds name,
 // compared case-insensitively: RDS and Redshift store identifiers and group
 // names in lower case. Without the index, wiring by literal name would cost
 // databases × groups.
 func resourcesNamed(g *graph.Graph, typ, attr, name string) []*graph.Resource {
-	c := &nameIndexCache
-	c.Lock()
-	defer c.Unlock()
-	if c.g != g {
-		c.g = g
-		c.indexes = map[[2]string]map[string][]*graph.Resource{}
-	}
-	key := [2]string{typ, attr}
-	idx, ok := c.indexes[key]
-	if !ok {
-		idx = map[string][]*graph.Resource{}
+	idx := g.Memo(nameIndexKey{typ, attr}, func() any {
+		idx := map[string][]*graph.Resource{}
 		for _, r := range g.OfType(typ) {
 			if s, ok := r.Attr(attr).String(); ok {
 				k := strings.ToLower(s)
 				idx[k] = append(idx[k], r)
 			}
 		}
-		c.indexes[key] = idx
-	}
+		return idx
+	}).(map[string][]*graph.Resource)
 	found := idx[strings.ToLower(name)]
 	// Clipped, so a caller's append cannot write into the index.
 	return found[:len(found):len(found)]

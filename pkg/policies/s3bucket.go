@@ -2,7 +2,6 @@ package policies
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
@@ -65,38 +64,18 @@ type bucketRefIndex struct {
 }
 
 type bucketRefIndexKey struct {
-	g          *graph.Graph
 	typ, attr  string
 	insideBody bool
 }
 
-// bucketRefIndexCache keeps the indexes of the graph being checked: Run checks
-// one graph with every rule before the next, so the S3 rules share them.
-var bucketRefIndexCache struct {
-	sync.Mutex
-	g       *graph.Graph
-	indexes map[bucketRefIndexKey]*bucketRefIndex
-}
-
-func cachedBucketRefIndex(key bucketRefIndexKey, build func() *bucketRefIndex) *bucketRefIndex {
-	c := &bucketRefIndexCache
-	c.Lock()
-	defer c.Unlock()
-	if c.g != key.g {
-		c.g = key.g
-		c.indexes = map[bucketRefIndexKey]*bucketRefIndex{}
-	}
-	if idx, ok := c.indexes[key]; ok {
-		return idx
-	}
-	idx := build()
-	c.indexes[key] = idx
-	return idx
+// cachedBucketRefIndex builds each index once per graph: the S3 rules share them.
+func cachedBucketRefIndex(g *graph.Graph, key bucketRefIndexKey, build func() *bucketRefIndex) *bucketRefIndex {
+	return g.Memo(key, func() any { return build() }).(*bucketRefIndex)
 }
 
 // bucketRefIndexFor indexes attribute attr of every resource of type typ.
 func bucketRefIndexFor(p *Pass, typ, attr string) *bucketRefIndex {
-	return cachedBucketRefIndex(bucketRefIndexKey{g: p.Graph, typ: typ, attr: attr}, func() *bucketRefIndex {
+	return cachedBucketRefIndex(p.Graph, bucketRefIndexKey{typ: typ, attr: attr}, func() *bucketRefIndex {
 		idx := newBucketRefIndex()
 		for _, c := range p.Graph.OfType(typ) {
 			idx.add(p, c, c.Attr(attr))
@@ -108,7 +87,7 @@ func bucketRefIndexFor(p *Pass, typ, attr string) *bucketRefIndex {
 // logTargetIndex indexes every target_bucket: of aws_s3_bucket_logging
 // resources and of buckets' inline logging blocks.
 func logTargetIndex(p *Pass) *bucketRefIndex {
-	return cachedBucketRefIndex(bucketRefIndexKey{g: p.Graph, typ: "aws_s3_bucket", attr: "logging.target_bucket", insideBody: true}, func() *bucketRefIndex {
+	return cachedBucketRefIndex(p.Graph, bucketRefIndexKey{typ: "aws_s3_bucket", attr: "logging.target_bucket", insideBody: true}, func() *bucketRefIndex {
 		idx := newBucketRefIndex()
 		for _, l := range p.Graph.OfType("aws_s3_bucket_logging") {
 			idx.add(p, l, l.Attr("target_bucket"))

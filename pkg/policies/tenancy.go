@@ -333,21 +333,15 @@ type tenancyIndex struct {
 	subnets map[*graph.Resource]tenancyAnswer
 }
 
-// tenancyIndexCache keeps the index of the graph being checked: Run checks one
-// graph with every rule before the next, so the tenancy rules share it.
-var tenancyIndexCache struct {
-	sync.Mutex
-	g   *graph.Graph
-	idx *tenancyIndex
-}
+// tenancyIndexKey memoizes the tenancy index on the graph, shared by the
+// tenancy rules.
+type tenancyIndexKey struct{}
 
 func tenancyIndexOf(g *graph.Graph) *tenancyIndex {
-	c := &tenancyIndexCache
-	c.Lock()
-	defer c.Unlock()
-	if c.g == g && c.idx != nil {
-		return c.idx
-	}
+	return g.Memo(tenancyIndexKey{}, func() any { return buildTenancyIndex(g) }).(*tenancyIndex)
+}
+
+func buildTenancyIndex(g *graph.Graph) *tenancyIndex {
 	idx := &tenancyIndex{
 		asgByLCName:  map[string][]*graph.Resource{},
 		asgByLTName:  map[string][]*graph.Resource{},
@@ -373,7 +367,6 @@ func tenancyIndexOf(g *graph.Graph) *tenancyIndex {
 			}
 		}
 	}
-	c.g, c.idx = g, idx
 	return idx
 }
 
