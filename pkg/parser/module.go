@@ -196,6 +196,10 @@ func (ld *loader) moduleFiles(dir string) ([]fileJob, error) {
 			continue
 		}
 		full := filepath.Join(dir, name)
+		if ld.excluded(full) {
+			// --exclude names files too, not only directories.
+			continue
+		}
 		mode := e.Type()
 		if mode&os.ModeSymlink != 0 {
 			info, err := os.Stat(full)
