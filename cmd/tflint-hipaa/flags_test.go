@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // --var and --var-file reach the loader, in command-line order (the later wins).
@@ -67,5 +69,13 @@ func TestNoColorOffATerminal(t *testing.T) {
 		if got := hasEnv([]string{"PATH=/bin", env}, "NO_COLOR"); got != want {
 			t.Errorf("hasEnv(%q) = %v, want %v", env, got, want)
 		}
+	}
+}
+
+// Diagnostics on stderr are redacted like every other output.
+func TestDiagnosticsOnStderrAreRedacted(t *testing.T) {
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid expression", Detail: `near "123-45-6789"`}
+	if got := diagText(d); strings.Contains(got, "123-45") || !strings.Contains(got, "Invalid expression") {
+		t.Errorf("diagText = %q", got)
 	}
 }

@@ -180,11 +180,9 @@ func printDiags(stderr io.Writer, diags hcl.Diagnostics, outs []output, quiet bo
 	}
 }
 
+// diagText is a diagnostic with its place, redacted like every output.
 func diagText(d *hcl.Diagnostic) string {
-	msg := d.Summary
-	if d.Detail != "" {
-		msg += ": " + d.Detail
-	}
+	msg := report.DiagMessage(d)
 	if d.Subject != nil && d.Subject.Filename != "" {
 		return fmt.Sprintf("%s:%d:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, msg)
 	}
