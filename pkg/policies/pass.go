@@ -2,7 +2,10 @@ package policies
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -98,26 +101,58 @@ type RunOptions struct {
 }
 
 // Run runs the given rules (the caller has already applied the profile and
-// rule selection) on every graph, once per resource of the rule's types. A panic inside a rule becomes an error naming the rule and resource, and the
+// rule selection) on every graph, once per resource of the rule's types. A
+// panic inside a rule becomes an error naming the rule and resource, and the
 // other rules still report.
+//
+// Each (graph, rule) pair is an independent unit of work run on all cores:
+// rules only read the graph (its one mutable part, Memo, is locked), and the
+// units' results are joined in a fixed order, so the output does not depend
+// on scheduling.
 func Run(graphs []*graph.Graph, rules []*Rule, opts RunOptions) ([]Finding, hcl.Diagnostics) {
 	if opts.Profile == "" {
 		opts.Profile = ProfileWhitepaper
 	}
-	var all []Finding
-	var diags hcl.Diagnostics
+	type unit struct {
+		pass  *Pass
+		diags hcl.Diagnostics
+	}
+	units := make([]unit, 0, len(graphs)*len(rules))
 	for _, g := range graphs {
 		for _, rule := range rules {
-			pass := &Pass{Graph: g, Rule: rule, Profile: opts.Profile, options: opts.RuleOptions[rule.ID]}
-			for _, typ := range rule.Resources {
-				for _, r := range resourcesOfType(g, typ) {
-					if d := runOne(pass, r); d != nil {
-						diags = append(diags, d)
-					}
+			units = append(units, unit{pass: &Pass{Graph: g, Rule: rule, Profile: opts.Profile, options: opts.RuleOptions[rule.ID]}})
+		}
+	}
+	work := func(u *unit) {
+		for _, typ := range u.pass.Rule.Resources {
+			for _, r := range resourcesOfType(u.pass.Graph, typ) {
+				if d := runOne(u.pass, r); d != nil {
+					u.diags = append(u.diags, d)
 				}
 			}
-			all = append(all, pass.findings...)
 		}
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := min(runtime.GOMAXPROCS(0), len(units)); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(units); i = int(next.Add(1) - 1) {
+				work(&units[i])
+			}
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for i := range units {
+		n += len(units[i].pass.findings)
+	}
+	all := make([]Finding, 0, n)
+	var diags hcl.Diagnostics
+	for i := range units {
+		all = append(all, units[i].pass.findings...)
+		diags = append(diags, units[i].diags...)
 	}
 	SortFindings(all)
 	return all, diags
