@@ -24,6 +24,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tflint-hipaa/tflint-hipaa/internal/corpus"
+	"github.com/tflint-hipaa/tflint-hipaa/internal/gcpolicy"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/parser"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/report"
@@ -44,6 +45,7 @@ const (
 	envWork      = "BENCH_WORK"       // where corpora are generated; default a temporary directory
 	envChildMode = "BENCH_CHILD"      // set by the report for its children: floor, full, plan-unmarshal, plan-check
 	envChildPath = "BENCH_CHILD_PATH" // the corpus directory or plan file the child measures
+	envGC        = "BENCH_GC"         // "cli" (default): every child sets the collector as the CLI does; "go": Go's defaults
 )
 
 // childResultPrefix marks the one line of child output the parent reads.
@@ -267,12 +269,42 @@ func TestBenchChild(t *testing.T) {
 	if mode == "" {
 		t.Skip("run by TestBenchReport")
 	}
+	if gcSetting() == "cli" {
+		// Floor and full run alike, so the ratio compares work, not collectors.
+		gcpolicy.Apply()
+	}
 	m, err := measure(mode, os.Getenv(envChildPath))
 	if err != nil {
 		t.Fatal(err)
 	}
 	line, _ := json.Marshal(m)
 	fmt.Printf("%s%s\n", childResultPrefix, line)
+}
+
+// gcSetting is how the children set the garbage collector.
+func gcSetting() string {
+	if os.Getenv(envGC) == "go" {
+		return "go"
+	}
+	return "cli"
+}
+
+// gcDescription says in the report's header how the collector was set.
+func gcDescription() string {
+	if gcSetting() == "go" {
+		return "GC: Go defaults (BENCH_GC=go)"
+	}
+	s := gcpolicy.Choose(os.Getenv, gcpolicy.AvailableMemory())
+	d := "GC: as the CLI sets it, in floor and full run alike ("
+	if s.Percent != 0 {
+		d += fmt.Sprintf("GOGC=%d", s.Percent)
+	} else {
+		d += "GOGC=" + os.Getenv("GOGC")
+	}
+	if s.Limit != 0 {
+		d += fmt.Sprintf(", soft limit %d MiB", s.Limit>>20)
+	}
+	return d + ")"
 }
 
 // runChild measures one mode in a fresh process and adds its peak RSS.
@@ -413,8 +445,8 @@ func TestBenchReport(t *testing.T) {
 	modules := max(2, envInt(envModules, 200))
 
 	var table strings.Builder
-	fmt.Fprintf(&table, "GOMAXPROCS %d, %s/%s, %s; load average at start %s; fastest of %d runs, each in a fresh process\n\n",
-		runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version(), loadAverage(), repeat)
+	fmt.Fprintf(&table, "GOMAXPROCS %d, %s/%s, %s; load average at start %s; fastest of %d runs, each in a fresh process; %s\n\n",
+		runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version(), loadAverage(), repeat, gcDescription())
 	table.WriteString("| input | files | MB | resources | floor s | full s | full/floor | floor CPU s | full CPU s | CPU full/floor | load / rules / SARIF s | files/s | MB/s | allocs | alloc MB | peak RSS MB | load |\n")
 	table.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	row := func(name, path string) {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/mattn/go-isatty"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/gcpolicy"
 	"github.com/tflint-hipaa/tflint-hipaa/internal/version"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/parser"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
@@ -29,6 +30,9 @@ const (
 )
 
 func main() {
+	// Here and not in run: the collector setting is the process's, and tests
+	// calling run share theirs.
+	gcpolicy.Apply()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Environ()))
 }
 
