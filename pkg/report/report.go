@@ -67,17 +67,29 @@ const UndeterminedReason = "values known only after apply"
 // or above MinSeverity, and undetermined ones only under Strict. Suppressed
 // findings are included; each format decides how to carry them.
 func (in *Input) Shown() []policies.Finding {
-	var out []policies.Finding
-	for _, f := range in.Findings {
-		if !in.aboveMin(f) {
-			continue
+	// Counted first: a Finding is a few hundred bytes and there can be tens
+	// of thousands, so growing the slice by appending would copy them all
+	// several times.
+	n := 0
+	for i := range in.Findings {
+		if in.shown(&in.Findings[i]) {
+			n++
 		}
-		if f.Undetermined && !in.Strict {
-			continue
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]policies.Finding, 0, n)
+	for i := range in.Findings {
+		if in.shown(&in.Findings[i]) {
+			out = append(out, in.Findings[i])
 		}
-		out = append(out, f)
 	}
 	return out
+}
+
+func (in *Input) shown(f *policies.Finding) bool {
+	return in.aboveMin(*f) && (!f.Undetermined || in.Strict)
 }
 
 func (in *Input) aboveMin(f policies.Finding) bool {
