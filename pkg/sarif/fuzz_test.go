@@ -48,7 +48,8 @@ func FuzzLineHashes(f *testing.F) {
 	})
 }
 
-// Whatever the message, path or range, Write produces JSON and no error.
+// Whatever the message, path or range, Write produces JSON and no error,
+// byte for byte what json.Encoder gives for the same log.
 func FuzzWrite(f *testing.F) {
 	f.Add("main.tf", "x: bad", 1, 1, 1, 2, "a b/c.tf")
 	f.Add("", "\x00\xff<>&\"", -5, 0, -1, -9, "")
@@ -70,6 +71,9 @@ func FuzzWrite(f *testing.F) {
 		}
 		if !bytes.Contains(buf.Bytes(), []byte(`"startLine": `)) && file != "" {
 			t.Fatal("no region")
+		}
+		if want := encoderOutput(t, in); !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("Write differs from json.Encoder:\n got %s\nwant %s", buf.Bytes(), want)
 		}
 	})
 }

@@ -1,6 +1,8 @@
 package sarif
 
 import (
+	"bytes"
+	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -34,6 +36,8 @@ func LineHashes(src []byte) []string {
 type lineHashTable struct {
 	hash       []uint64
 	occurrence []int
+	// counts is how often each hash has been seen so far, while hashing.
+	counts map[uint64]int
 }
 
 // at returns the "<hex>:<n>" fingerprint of 1-based line n, or "" if none.
@@ -41,10 +45,36 @@ func (t *lineHashTable) at(n int) string {
 	if n < 1 || n >= len(t.hash) || t.occurrence[n] == 0 {
 		return ""
 	}
-	return strconv.FormatUint(t.hash[n], 16) + ":" + strconv.Itoa(t.occurrence[n])
+	var buf [40]byte
+	b := strconv.AppendUint(buf[:0], t.hash[n], 16)
+	b = append(b, ':')
+	return string(strconv.AppendInt(b, int64(t.occurrence[n]), 10))
+}
+
+// set records the hash of line n, which comes after every line before it.
+func (t *lineHashTable) set(n int, hash uint64) {
+	t.counts[hash]++
+	for len(t.hash) <= n {
+		t.hash = append(t.hash, 0)
+		t.occurrence = append(t.occurrence, 0)
+	}
+	t.hash[n], t.occurrence[n] = hash, t.counts[hash]
 }
 
 func hashLines(src []byte) *lineHashTable {
+	return hashLinesUpTo(src, math.MaxInt)
+}
+
+// hashLinesUpTo hashes the lines of src up to line last and may stop there:
+// a line's hash and occurrence count depend only on the text from its start
+// and the lines before it.
+func hashLinesUpTo(src []byte, last int) *lineHashTable {
+	t := hashLineTable(src, last)
+	t.counts = nil // only needed while hashing
+	return t
+}
+
+func hashLineTable(src []byte, last int) *lineHashTable {
 	const (
 		blockSize = 100
 		base      = 37
@@ -55,44 +85,70 @@ func hashLines(src []byte) *lineHashTable {
 		firstMod *= base
 	}
 
-	t := &lineHashTable{hash: []uint64{0}, occurrence: []int{0}}
+	// Lines end in \n or \r, so this is the line count up to lone-CR files.
+	lines := bytes.Count(src, []byte{'\n'}) + 2
+	if last < lines {
+		lines = last + 1
+	}
+	t := &lineHashTable{
+		hash:       make([]uint64, 1, lines),
+		occurrence: make([]int, 1, lines),
+		counts:     make(map[uint64]int, lines),
+	}
+	// The loop keeps its state in locals (no closures over them) so that
+	// they stay in registers: this runs once per character of every file.
 	var window [blockSize]uint64
 	// lineAt[i] is the line that starts at window slot i, or 0.
 	var lineAt [blockSize]int
 	var hash uint64
 	index, line := 0, 0
-	lineStart, prevCR := true, false
-	counts := map[uint64]int{}
-
-	emit := func() {
-		counts[hash]++
-		n := lineAt[index]
-		for len(t.hash) <= n {
-			t.hash = append(t.hash, 0)
-			t.occurrence = append(t.occurrence, 0)
+	lineStart, prevCR, atEOF := true, false, false
+	// low is the second UTF-16 unit of an astral character, still to come.
+	var low uint64
+	pos := 0
+units:
+	for {
+		var unit uint64
+		switch {
+		case low != 0:
+			unit, low = low, 0
+		case pos < len(src) && src[pos] < utf8.RuneSelf:
+			unit = uint64(src[pos])
+			pos++
+		case pos < len(src):
+			r, size := decodeRune(src[pos:])
+			pos += size
+			if r >= 0x10000 {
+				hi, lo := utf16.EncodeRune(r)
+				unit, low = uint64(hi), uint64(lo)
+			} else {
+				unit = uint64(r)
+			}
+		case !atEOF:
+			// A -1 sentinel ends the text.
+			unit, atEOF = eof, true
+		default:
+			break units
 		}
-		t.hash[n], t.occurrence[n] = hash, counts[hash]
-		lineAt[index] = 0
-	}
-	update := func(unit uint64) {
-		oldest := window[index]
-		window[index] = unit
-		hash = base*hash + unit - firstMod*oldest
-		index = (index + 1) % blockSize
-	}
-	process := func(unit uint64) {
-		if unit == ' ' || unit == '\t' || (prevCR && unit == '\n') {
-			prevCR = false
-			return
-		}
-		if unit == '\r' {
-			unit = '\n'
-			prevCR = true
+		if unit <= ' ' {
+			if unit == ' ' || unit == '\t' || (prevCR && unit == '\n') {
+				prevCR = false
+				continue
+			}
+			if unit == '\r' {
+				unit, prevCR = '\n', true
+			} else {
+				prevCR = false
+			}
 		} else {
 			prevCR = false
 		}
-		if lineAt[index] != 0 {
-			emit()
+		if n := lineAt[index]; n != 0 {
+			t.set(n, hash)
+			lineAt[index] = 0
+			if n >= last {
+				return t
+			}
 		}
 		if lineStart {
 			lineStart = false
@@ -102,31 +158,28 @@ func hashLines(src []byte) *lineHashTable {
 		if unit == '\n' {
 			lineStart = true
 		}
-		update(unit)
-	}
-
-	for len(src) > 0 {
-		if src[0] < utf8.RuneSelf {
-			process(uint64(src[0]))
-			src = src[1:]
-			continue
+		oldest := window[index]
+		window[index] = unit
+		hash = base*hash + unit - firstMod*oldest
+		if index++; index == blockSize {
+			index = 0
 		}
-		r, size := decodeRune(src)
-		src = src[size:]
-		if r >= 0x10000 {
-			hi, lo := utf16.EncodeRune(r)
-			process(uint64(hi))
-			process(uint64(lo))
-			continue
-		}
-		process(uint64(r))
 	}
-	process(eof)
+	// Zeros pad the last windows.
 	for i := 0; i < blockSize; i++ {
-		if lineAt[index] != 0 {
-			emit()
+		if n := lineAt[index]; n != 0 {
+			t.set(n, hash)
+			lineAt[index] = 0
+			if n >= last {
+				return t
+			}
 		}
-		update(0)
+		oldest := window[index]
+		window[index] = 0
+		hash = base*hash - firstMod*oldest
+		if index++; index == blockSize {
+			index = 0
+		}
 	}
 	return t
 }

@@ -98,3 +98,23 @@ func TestLineHashesIgnoreWhitespace(t *testing.T) {
 		}
 	}
 }
+
+// Stopping at a line must not change any hash up to it, whatever the line
+// endings, repeats and characters before it.
+func TestHashLinesUpTo(t *testing.T) {
+	srcs := []string{strings.Repeat("Lorem ipsum dolor sit amet.\n", 30), "x\r\n\r\ny\rz"}
+	for _, v := range lineHashVectors {
+		srcs = append(srcs, v.src)
+	}
+	for _, src := range srcs {
+		full := LineHashes([]byte(src))
+		for last := 1; last < len(full)+2; last++ {
+			table := hashLinesUpTo([]byte(src), last)
+			for n := 1; n <= last && n < len(full); n++ {
+				if got := table.at(n); got != full[n] {
+					t.Fatalf("%q up to line %d: line %d = %q, want %q", src, last, n, got, full[n])
+				}
+			}
+		}
+	}
+}

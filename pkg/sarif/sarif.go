@@ -5,7 +5,6 @@
 package sarif
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -112,14 +111,23 @@ type automationDetails struct {
 }
 
 type result struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             text              `json:"message"`
-	Locations           []location        `json:"locations"`
-	RelatedLocations    []location        `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Suppressions        []suppression     `json:"suppressions,omitempty"`
+	RuleID              string        `json:"ruleId"`
+	RuleIndex           int           `json:"ruleIndex"`
+	Level               string        `json:"level"`
+	Message             text          `json:"message"`
+	Locations           []location    `json:"locations"`
+	RelatedLocations    []location    `json:"relatedLocations,omitempty"`
+	PartialFingerprints fingerprints  `json:"partialFingerprints"`
+	Suppressions        []suppression `json:"suppressions,omitempty"`
+}
+
+// fingerprints are a result's partialFingerprints. A struct, not a map, saves
+// a map per result; the fields are in key order, as encoding/json writes a
+// map, and TestFingerprintKeys holds the tags to LineHashKey and
+// policies.FingerprintKey.
+type fingerprints struct {
+	LineHash string `json:"primaryLocationLineHash,omitempty"`
+	ID       string `json:"tflintHipaa/v1"`
 }
 
 type location struct {
@@ -159,14 +167,41 @@ type suppression struct {
 }
 
 // Write writes in as one SARIF 2.1.0 log with one run.
+//
+// The bytes are those json.Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) gives for build(in), but the log is never held as one
+// document: the envelope is encoded alone and the results are streamed after
+// it, encoded in parallel chunks and written in order (see stream.go).
 func Write(w io.Writer, in *report.Input) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(build(in))
+	return prepare(in).write(w)
 }
 
+// build gives the whole log as one value. Write streams the same content;
+// build is what the tests hold its bytes to.
 func build(in *report.Input) *log {
+	p := prepare(in)
+	doc := p.envelope()
+	b := p.builder.fork()
+	results := doc.Runs[0].Results
+	for i := range p.shown {
+		results = append(results, b.result(&p.shown[i], p.ruleIndex[p.shown[i].RuleID]))
+	}
+	doc.Runs[0].Results = results
+	return doc
+}
+
+// prepared is everything a log needs before its results are built: the
+// driver rules with their indexes, the findings shown, and a builder whose
+// line-hash tables are already computed.
+type prepared struct {
+	in          *report.Input
+	driverRules []rule
+	ruleIndex   map[string]int
+	shown       []policies.Finding
+	builder     *builder
+}
+
+func prepare(in *report.Input) *prepared {
 	rules := in.SortedRules()
 	ruleIndex := map[string]int{}
 	for i, r := range rules {
@@ -193,12 +228,14 @@ func build(in *report.Input) *log {
 		driverRules = append(driverRules, describe(r))
 	}
 
-	b := &builder{in: in, lineHashes: map[string]*lineHashTable{}}
-	results := make([]result, 0, len(shown))
-	for i := range shown {
-		results = append(results, b.result(&shown[i], ruleIndex[shown[i].RuleID]))
-	}
+	b := &builder{in: in}
+	b.hashFiles(shown)
+	return &prepared{in: in, driverRules: driverRules, ruleIndex: ruleIndex, shown: shown, builder: b}
+}
 
+// envelope is the log with every result left out (results: []).
+func (p *prepared) envelope() *log {
+	in := p.in
 	return &log{
 		Schema:  schemaURI,
 		Version: "2.1.0",
@@ -207,14 +244,14 @@ func build(in *report.Input) *log {
 				Name:           toolName,
 				Version:        in.Version,
 				InformationURI: informationURI,
-				Rules:          driverRules,
+				Rules:          p.driverRules,
 			}},
-			Invocations:        []invocation{b.invocation()},
+			Invocations:        []invocation{p.builder.fork().invocation()},
 			OriginalURIBaseIDs: map[string]artifactOrURI{srcRoot: srcRootBase(in.WorkDir)},
 			AutomationDetails:  automationDetails{ID: automationID},
 			// hcl counts columns in characters, not UTF-16 units (SARIF's default).
 			ColumnKind: "unicodeCodePoints",
-			Results:    results,
+			Results:    make([]result, 0, len(p.shown)),
 		}},
 	}
 }
@@ -329,37 +366,84 @@ func truncate(s string, n int) string {
 
 type builder struct {
 	in *report.Input
-	// lineHashes caches the line hash table per file name.
+	// lineHashes holds the line hash table of every file a shown finding
+	// names, computed up front (hashFiles) and only read afterwards, so
+	// forks may share it across goroutines. A nil table is a file whose
+	// source is unknown.
 	lineHashes map[string]*lineHashTable
+	// artifacts caches artifact locations by file name; it belongs to one
+	// goroutine, so each fork gets its own.
+	artifacts map[string]artifactLocation
+}
+
+// fork gives a builder for one goroutine: the same input and line hashes,
+// its own caches.
+func (b *builder) fork() *builder {
+	return &builder{in: b.in, lineHashes: b.lineHashes, artifacts: map[string]artifactLocation{}}
+}
+
+// primaryPlace is the file and range a finding's primary location points at.
+func primaryPlace(f *policies.Finding) (string, hcl.Range) {
+	if f.Range.Filename == "" {
+		// A finding with no place at all still needs a file for GitHub:
+		// the plan file or module it came from, line 1.
+		return f.Root, hcl.Range{Filename: f.Root}
+	}
+	return f.Range.Filename, f.Range
+}
+
+// hashFiles computes the line hash tables of the files the shown findings
+// point at, in parallel. Each table stops at the last line a finding asks
+// for: a line's occurrence count depends only on the lines before it.
+func (b *builder) hashFiles(shown []policies.Finding) {
+	lastLine := map[string]int{}
+	for i := range shown {
+		file, rng := primaryPlace(&shown[i])
+		if file == "" {
+			continue
+		}
+		if _, found := b.in.Files[file]; !found {
+			continue
+		}
+		lastLine[file] = max(lastLine[file], clampLine(rng.Start.Line))
+	}
+	files := make([]string, 0, len(lastLine))
+	for file := range lastLine {
+		files = append(files, file)
+	}
+	// Largest first, so no worker is left with a big file at the end.
+	sort.Slice(files, func(i, j int) bool {
+		if li, lj := len(b.in.Files[files[i]]), len(b.in.Files[files[j]]); li != lj {
+			return li > lj
+		}
+		return files[i] < files[j]
+	})
+	tables := make([]*lineHashTable, len(files))
+	parallel(len(files), func(i int) {
+		tables[i] = hashLinesUpTo(b.in.Files[files[i]], lastLine[files[i]])
+	})
+	b.lineHashes = make(map[string]*lineHashTable, len(files))
+	for i, file := range files {
+		b.lineHashes[file] = tables[i]
+	}
 }
 
 func (b *builder) result(f *policies.Finding, ruleIndex int) result {
 	res := result{
-		RuleID:    f.RuleID,
-		RuleIndex: ruleIndex,
-		Level:     level(f.Severity),
-		Message:   text{Text: report.Message(f)},
-		PartialFingerprints: map[string]string{
-			policies.FingerprintKey: policies.Fingerprint(f),
-		},
+		RuleID:              f.RuleID,
+		RuleIndex:           ruleIndex,
+		Level:               level(f.Severity),
+		Message:             text{Text: report.Message(f)},
+		PartialFingerprints: fingerprints{ID: policies.Fingerprint(f)},
 	}
 	if f.Undetermined {
 		res.Level = "note"
 	}
-	file := f.Range.Filename
-	rng := f.Range
-	if file == "" {
-		// A finding with no place at all still needs a file for GitHub:
-		// the plan file or module it came from, line 1.
-		file = f.Root
-		rng = hcl.Range{Filename: file}
-	}
+	file, rng := primaryPlace(f)
 	primary := location{LogicalLocations: []logicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
 	if file != "" {
 		primary.PhysicalLocation = b.physical(file, rng)
-		if h := b.lineHash(file, clampLine(rng.Start.Line)); h != "" {
-			res.PartialFingerprints[LineHashKey] = h
-		}
+		res.PartialFingerprints.LineHash = b.lineHash(file, clampLine(rng.Start.Line))
 	}
 	res.Locations = []location{primary}
 	for i, call := range f.ModuleCalls {
@@ -394,6 +478,17 @@ func (b *builder) physical(file string, rng hcl.Range) *physicalLocation {
 // forward slashes and percent-encoded segments, as GitHub matches it against
 // repository paths; a file outside it gets an absolute file URI.
 func (b *builder) artifact(file string) artifactLocation {
+	if a, ok := b.artifacts[file]; ok {
+		return a
+	}
+	a := b.newArtifact(file)
+	if b.artifacts != nil {
+		b.artifacts[file] = a
+	}
+	return a
+}
+
+func (b *builder) newArtifact(file string) artifactLocation {
 	rel, ok := b.in.RelPath(file)
 	inside := ok && rel != ".." && !strings.HasPrefix(rel, "../")
 	if inside {
@@ -461,17 +556,10 @@ func sarifRegion(rng hcl.Range) *region {
 }
 
 func (b *builder) lineHash(file string, line int) string {
-	table, ok := b.lineHashes[file]
-	if !ok {
-		if src, found := b.in.Files[file]; found {
-			table = hashLines(src)
-		}
-		b.lineHashes[file] = table
+	if table := b.lineHashes[file]; table != nil {
+		return table.at(line)
 	}
-	if table == nil {
-		return ""
-	}
-	return table.at(line)
+	return ""
 }
 
 // invocation reports whether the run succeeded and carries load and parse
