@@ -22,41 +22,69 @@ var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connec
 // blocks expanded.
 func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path string, rng hcl.Range, top bool) *graph.Block {
 	bi := s.inst.re.bodyInfo(body)
-	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: make(map[string]*graph.Attribute, len(bi.attrs))}
-	prefix := ""
-	if path != "" {
-		prefix = path + "."
+	bp := bi.pathsUnder(path)
+	n := len(bi.attrs)
+	if top {
+		n = bi.nonMeta
 	}
-	for i, a := range bi.attrs {
-		if top && metaAttrs[a.Name] {
+	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: make(map[string]*graph.Attribute, n)}
+	// One allocation holds all the block's attributes: there are hundreds
+	// of thousands of them, and each alone is a small object for the GC.
+	slab := make([]graph.Attribute, n)
+	used := 0
+	for i := range bi.attrs {
+		a := &bi.attrs[i]
+		if top && a.meta {
 			continue
 		}
-		v := s.evalWith(a.Expr, bi.exprs[i])
-		attr := &graph.Attribute{Name: a.Name, Path: prefix + a.Name, Value: v.v, Range: a.Range, Refs: v.refs}
-		if call, ok := a.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !v.v.IsWhollyKnown() {
+		v := s.evalWith(a.expr, a.info)
+		attr := &slab[used]
+		used++
+		*attr = graph.Attribute{Name: a.name, Path: bp.attr(bi, i), Value: v.v, Range: a.rng, Refs: v.refs}
+		if call, ok := a.expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !v.v.IsWhollyKnown() {
 			// One unknown leaf makes the encoded string unknown; keep the
 			// structure so policy and configuration documents stay readable.
 			attr.Document = s.eval(call.Args[0]).v
 		}
-		b.Attrs[a.Name] = attr
+		b.Attrs[a.name] = attr
 	}
-	var index map[string]int
-	if len(bi.blocks) > 0 {
-		index = make(map[string]int, len(bi.blocks))
+	if len(bi.blocks) == 0 {
+		return b
 	}
-	for _, nb := range bi.blocks {
+	var index blockIndex
+	for j, nb := range bi.blocks {
 		if top && metaBlocks[nb.Type] {
 			continue
 		}
 		if nb.Type == "dynamic" && len(nb.Labels) == 1 {
-			b.Blocks = append(b.Blocks, s.expandDynamic(nb, prefix, index)...)
+			b.Blocks = append(b.Blocks, s.expandDynamic(nb, bp, &index)...)
 			continue
 		}
-		i := index[nb.Type]
-		index[nb.Type] = i + 1
-		b.Blocks = append(b.Blocks, s.buildBlock(nb.Body, nb.Type, nb.Labels, prefix+nb.Type+"["+strconv.Itoa(i)+"]", nb.DefRange, false))
+		i := index.next(nb.Type)
+		b.Blocks = append(b.Blocks, s.buildBlock(nb.Body, nb.Type, nb.Labels, bp.block(j, nb.Type, i), nb.DefRange, false))
 	}
 	return b
+}
+
+// blockIndex numbers the nested blocks of each type in source order, static
+// and dynamic alike ("ingress[2]"). Bodies hold few block types: a slice
+// beats a map.
+type blockIndex struct {
+	types  []string
+	counts []int
+}
+
+func (bx *blockIndex) next(typ string) int {
+	for k, t := range bx.types {
+		if t == typ {
+			i := bx.counts[k]
+			bx.counts[k] = i + 1
+			return i
+		}
+	}
+	bx.types = append(bx.types, typ)
+	bx.counts = append(bx.counts, 1)
+	return 0
 }
 
 var dynamicSchema = &hcl.BodySchema{
@@ -66,19 +94,14 @@ var dynamicSchema = &hcl.BodySchema{
 
 // expandDynamic turns `dynamic "x" { for_each, content }` into x blocks; an
 // unknown collection gives one Unknown stand-in.
-func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int) []*graph.Block {
+func (s *scope) expandDynamic(db *hcl.Block, bp *bodyPaths, index *blockIndex) []*graph.Block {
 	typ := db.Labels[0]
 	di := s.inst.re.dynamicInfo(db)
 	content := di.content
-	next := func() string {
-		i := index[typ]
-		index[typ] = i + 1
-		return prefix + typ + "[" + strconv.Itoa(i) + "]"
-	}
 	// The stand-in takes no index: how many blocks precede later ones is
 	// unknown, and `[*]` is how the plan loader names the same stand-in.
 	unknown := func() []*graph.Block {
-		return []*graph.Block{{Type: typ, Path: prefix + typ + "[*]", Range: db.DefRange, Unknown: true, Attrs: map[string]*graph.Attribute{}}}
+		return []*graph.Block{{Type: typ, Path: bp.prefix + typ + "[*]", Range: db.DefRange, Unknown: true, Attrs: map[string]*graph.Attribute{}}}
 	}
 	if content == nil || content.Attributes["for_each"] == nil {
 		return unknown()
@@ -87,7 +110,9 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 	if contentBody == nil {
 		return nil
 	}
-	collVal := s.eval(content.Attributes["for_each"].Expr)
+	forEach := content.Attributes["for_each"].Expr
+	forEachInfo := s.inst.re.exprInfo(forEach)
+	collVal := s.evalWith(forEach, forEachInfo)
 	coll, collRefs := collVal.v, collVal.refs
 	// Lists, tuples and maps have known elements when they are known; a
 	// set's membership depends on its elements' values.
@@ -97,17 +122,14 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 	if coll.LengthInt() > maxInstances {
 		return unknown()
 	}
-	var out []*graph.Block
-	for it := coll.ElementIterator(); it.Next(); {
-		k, v := it.Element()
-		is := &scope{inst: s.inst, countIdx: s.countIdx, eachKey: s.eachKey, eachVal: s.eachVal, eachRefs: s.eachRefs, iters: make(map[string]iterator, len(s.iters)+1)}
-		for n, iv := range s.iters {
-			is.iters[n] = iv
+	elems := s.iterElements(coll, forEachInfo)
+	out := make([]*graph.Block, 0, len(elems))
+	for _, el := range elems {
+		is := &scope{
+			inst: s.inst, countIdx: s.countIdx, countN: s.countN, eachKey: s.eachKey, eachVal: s.eachVal, eachRefs: s.eachRefs,
+			countObj: s.countObj, eachObj: s.eachObj,
+			iters: &iterScope{name: iterName, it: iterator{v: el.obj, key: el.key, refs: collRefs}, outer: s.iters},
 		}
-		if coll.Type().IsSetType() {
-			k = v
-		}
-		is.iters[iterName] = iterator{v: cty.ObjectVal(map[string]cty.Value{"key": k, "value": v}), key: k, refs: collRefs}
 		var labels []string
 		if a := content.Attributes["labels"]; a != nil {
 			lv := is.eval(a.Expr).v
@@ -120,31 +142,167 @@ func (s *scope) expandDynamic(db *hcl.Block, prefix string, index map[string]int
 				}
 			}
 		}
-		out = append(out, is.buildBlock(contentBody, typ, labels, next(), db.DefRange, false))
+		out = append(out, is.buildBlock(contentBody, typ, labels, bp.dynamic(typ, index.next(typ)), db.DefRange, false))
 	}
 	return out
 }
 
+// iterElement is one element of a dynamic block's collection: its key and
+// the iterator object (`x.key`, `x.value`).
+type iterElement struct {
+	key, obj cty.Value
+}
+
+// iterElements lists a dynamic collection's elements with their iterator
+// objects. A collection that is the same in every instance (see evalWith)
+// has the same elements: they are built once per module instance.
+func (s *scope) iterElements(coll cty.Value, ei *exprInfo) []iterElement {
+	shared := s.instanceScoped() && !s.dependsOnInstance(ei)
+	if shared {
+		if els, ok := s.inst.iterObjs[ei]; ok {
+			return els
+		}
+	}
+	isSet := coll.Type().IsSetType()
+	els := make([]iterElement, 0, coll.LengthInt())
+	for it := coll.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		if isSet {
+			k = v
+		}
+		els = append(els, iterElement{key: k, obj: cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})})
+	}
+	if shared {
+		if s.inst.iterObjs == nil {
+			s.inst.iterObjs = map[*exprInfo][]iterElement{}
+		}
+		s.inst.iterObjs[ei] = els
+	}
+	return els
+}
+
+// bodyAttr is an attribute of a body with what evaluating it needs.
+type bodyAttr struct {
+	name string
+	expr hcl.Expression
+	rng  hcl.Range
+	info *exprInfo
+	meta bool // a resource meta-argument (count, for_each, ...)
+}
+
 // bodyInfo is a body's content, listed once however many instances use it.
 type bodyInfo struct {
-	attrs  []*hcl.Attribute // by name
-	exprs  []*exprInfo      // of attrs[i]
-	blocks []*hcl.Block     // source order
+	attrs   []bodyAttr   // by name
+	nonMeta int          // attributes that are not meta-arguments
+	blocks  []*hcl.Block // source order
+	top     bodyPaths    // at path "", where attribute paths are their names
+	paths   map[string]*bodyPaths
+}
+
+// bodyPaths are the paths of a body's attributes and nested blocks when
+// the body sits at one path. A body sits at the same path in every instance
+// of its resource, so they are joined once, not once per instance.
+type bodyPaths struct {
+	prefix   string   // the body's path and a dot; "" for a resource body
+	attrs    []string // of bodyInfo.attrs[i]; nil when they are the names
+	blocks   []string // of bodyInfo.blocks[j], for index blockIdx[j]
+	blockIdx []int
+	dynamics map[dynamicSlot]string
+}
+
+type dynamicSlot struct {
+	typ string
+	i   int
+}
+
+func (bi *bodyInfo) pathsUnder(path string) *bodyPaths {
+	if path == "" {
+		if len(bi.blocks) > 0 && bi.top.blocks == nil {
+			bi.top.blocks = make([]string, len(bi.blocks))
+			bi.top.blockIdx = make([]int, len(bi.blocks))
+		}
+		return &bi.top
+	}
+	if bp, ok := bi.paths[path]; ok {
+		return bp
+	}
+	bp := &bodyPaths{prefix: path + ".", attrs: make([]string, len(bi.attrs))}
+	for i := range bi.attrs {
+		bp.attrs[i] = bp.prefix + bi.attrs[i].name
+	}
+	if len(bi.blocks) > 0 {
+		bp.blocks = make([]string, len(bi.blocks))
+		bp.blockIdx = make([]int, len(bi.blocks))
+	}
+	if bi.paths == nil {
+		bi.paths = map[string]*bodyPaths{}
+	}
+	bi.paths[path] = bp
+	return bp
+}
+
+// attr is the path of attribute i.
+func (bp *bodyPaths) attr(bi *bodyInfo, i int) string {
+	if bp.attrs == nil {
+		return bi.attrs[i].name
+	}
+	return bp.attrs[i]
+}
+
+// block is the path of nested block j, the i-th of its type.
+func (bp *bodyPaths) block(j int, typ string, i int) string {
+	if p := bp.blocks[j]; p != "" && bp.blockIdx[j] == i {
+		return p
+	}
+	p := bp.prefix + typ + "[" + strconv.Itoa(i) + "]"
+	bp.blocks[j], bp.blockIdx[j] = p, i
+	return p
+}
+
+// dynamic is the path of the i-th block of a type made by a dynamic block.
+func (bp *bodyPaths) dynamic(typ string, i int) string {
+	slot := dynamicSlot{typ, i}
+	if p, ok := bp.dynamics[slot]; ok {
+		return p
+	}
+	p := bp.prefix + typ + "[" + strconv.Itoa(i) + "]"
+	if bp.dynamics == nil {
+		bp.dynamics = map[dynamicSlot]string{}
+	}
+	bp.dynamics[slot] = p
+	return p
 }
 
 func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
 	if bi, ok := re.bodies[body]; ok {
 		return bi
 	}
-	attrs, blocks := bodyContent(body)
-	bi := &bodyInfo{attrs: make([]*hcl.Attribute, 0, len(attrs)), blocks: blocks}
-	for _, a := range attrs {
-		bi.attrs = append(bi.attrs, a)
+	bi := &bodyInfo{}
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		bi.attrs = make([]bodyAttr, 0, len(sb.Attributes))
+		for _, a := range sb.Attributes {
+			bi.attrs = append(bi.attrs, bodyAttr{name: a.Name, expr: a.Expr, rng: a.SrcRange})
+		}
+		bi.blocks = make([]*hcl.Block, len(sb.Blocks))
+		for i, blk := range sb.Blocks {
+			bi.blocks[i] = blk.AsHCLBlock()
+		}
+	} else {
+		attrs, blocks, _ := splitJSONBody(body)
+		bi.attrs = make([]bodyAttr, 0, len(attrs))
+		for _, a := range attrs {
+			bi.attrs = append(bi.attrs, bodyAttr{name: a.Name, expr: a.Expr, rng: a.Range})
+		}
+		bi.blocks = blocks
 	}
-	sort.Slice(bi.attrs, func(i, j int) bool { return bi.attrs[i].Name < bi.attrs[j].Name })
-	bi.exprs = make([]*exprInfo, len(bi.attrs))
-	for i, a := range bi.attrs {
-		bi.exprs[i] = re.exprInfo(a.Expr)
+	sort.Slice(bi.attrs, func(i, j int) bool { return bi.attrs[i].name < bi.attrs[j].name })
+	for i := range bi.attrs {
+		a := &bi.attrs[i]
+		a.info = re.exprInfo(a.expr)
+		a.meta = metaAttrs[a.name]
+		if !a.meta {
+			bi.nonMeta++
+		}
 	}
 	re.bodies[body] = bi
 	return bi
@@ -175,24 +333,6 @@ func (re *rootEval) dynamicInfo(db *hcl.Block) *dynamicInfo {
 	}
 	re.dynamics[db] = di
 	return di
-}
-
-// bodyContent lists a body's attributes and nested blocks (source order)
-// without a provider schema.
-func bodyContent(body hcl.Body) (hcl.Attributes, []*hcl.Block) {
-	if sb, ok := body.(*hclsyntax.Body); ok {
-		attrs := make(hcl.Attributes, len(sb.Attributes))
-		for name, a := range sb.Attributes {
-			attrs[name] = a.AsHCLAttribute()
-		}
-		blocks := make([]*hcl.Block, len(sb.Blocks))
-		for i, blk := range sb.Blocks {
-			blocks[i] = blk.AsHCLBlock()
-		}
-		return attrs, blocks
-	}
-	attrs, blocks, _ := splitJSONBody(body)
-	return attrs, blocks
 }
 
 // mapAttrNames are attributes that hold maps, which JSON cannot tell apart

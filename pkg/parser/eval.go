@@ -63,12 +63,26 @@ type rootEval struct {
 	dynamics map[*hcl.Block]*dynamicInfo
 	srcs     map[string][]byte // file bytes by name
 	ctxPool  []*hcl.EvalContext
+
+	// countKeys[i] is cty.NumberIntVal(i) and countObjs[i] the `count`
+	// object {index = i}: the same in every counted resource and call.
+	countKeys, countObjs []cty.Value
 }
 
 type exprInfo struct {
 	traversals []hcl.Traversal
+	travs      []travInfo     // of traversals[i]
 	info       *traversalInfo // nil until a traversal needs it
 	conds      []*hclsyntax.ConditionalExpr
+}
+
+// travInfo is what evaluation reads of a traversal, read once: the names
+// it starts with and, for a resource, its "type.name" key.
+type travInfo struct {
+	root   string
+	name   string // the attribute after the root, "" if none
+	start  int    // source byte where the traversal starts
+	resKey string // "type.name" or "data.type.name"; "" when not resource-shaped
 }
 
 func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
@@ -76,6 +90,26 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 		return ei
 	}
 	ei := &exprInfo{traversals: expr.Variables()}
+	if len(ei.traversals) > 0 {
+		ei.travs = make([]travInfo, len(ei.traversals))
+		for i, t := range ei.traversals {
+			ti := &ei.travs[i]
+			ti.root = t.RootName()
+			ti.name = attrAt(t, 1)
+			ti.start = t.SourceRange().Start.Byte
+			switch ti.root {
+			case "var", "local", "module", "count", "each", "path", "terraform", "self":
+			case "data":
+				if typ, name := attrAt(t, 1), attrAt(t, 2); typ != "" && name != "" {
+					ti.resKey = "data." + typ + "." + name
+				}
+			default:
+				if ti.name != "" {
+					ti.resKey = ti.root + "." + ti.name
+				}
+			}
+		}
+	}
 	if node, ok := expr.(hclsyntax.Node); ok && len(ei.traversals) > 0 && re.mayHaveConditional(expr.Range()) {
 		_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
 			if c, ok := n.(*hclsyntax.ConditionalExpr); ok {
@@ -133,6 +167,29 @@ func (re *rootEval) releaseContext(ctx *hcl.EvalContext) {
 	re.ctxPool = append(re.ctxPool, ctx)
 }
 
+// countKey is cty.NumberIntVal(i), made once per root.
+func (re *rootEval) countKey(i int) cty.Value {
+	for len(re.countKeys) <= i {
+		re.countKeys = append(re.countKeys, cty.NumberIntVal(int64(len(re.countKeys))))
+	}
+	return re.countKeys[i]
+}
+
+// countObject is the `count` object of the instance with index idx, the
+// i-th of a count expansion.
+func (re *rootEval) countObject(idx cty.Value, i int) cty.Value {
+	if !idx.IsKnown() || i < 0 || i >= len(re.countKeys) || re.countKeys[i] != idx {
+		return cty.ObjectVal(map[string]cty.Value{"index": idx})
+	}
+	for len(re.countObjs) <= i {
+		re.countObjs = append(re.countObjs, cty.NilVal)
+	}
+	if re.countObjs[i] == cty.NilVal {
+		re.countObjs[i] = cty.ObjectVal(map[string]cty.Value{"index": idx})
+	}
+	return re.countObjs[i]
+}
+
 func (re *rootEval) diag(d *hcl.Diagnostic) {
 	key := d.Summary
 	if d.Subject != nil {
@@ -160,14 +217,16 @@ type modInst struct {
 	callScope *scope // the caller's scope with this instance's count/each
 	depth     int
 
-	funcs   map[string]function.Function
-	shared  map[*exprInfo]val    // instance-independent values, see evalWith
-	objs    map[objKey]cty.Value // one-name objects (`var` with only var.x), see objectOf
-	vars    map[string]*memo
-	locals  map[string]*memo
-	outputs map[string]*memo
-	res     map[string]*resState
-	callSt  map[string]*callState
+	funcs    map[string]function.Function
+	shared   map[*exprInfo]val           // instance-independent values, see evalWith
+	iterObjs map[*exprInfo][]iterElement // instance-independent dynamic collections, see iterElements
+	objs     map[objKey]cty.Value        // one-name objects (`var` with only var.x), see objectOf
+	bases    map[string]string           // resource key → absolute base address
+	vars     map[string]*memo
+	locals   map[string]*memo
+	outputs  map[string]*memo
+	res      map[string]*resState
+	callSt   map[string]*callState
 }
 
 type resState struct {
@@ -224,10 +283,11 @@ func (re *rootEval) newInst(mod *module, parent *modInst, call *callDecl, key ct
 type scope struct {
 	inst     *modInst
 	countIdx cty.Value // cty.NilVal outside count
+	countN   int       // countIdx as an int when it is known
 	eachKey  cty.Value // cty.NilVal outside for_each
 	eachVal  cty.Value
 	eachRefs []graph.Ref // of the for_each expression, for each.value
-	iters    map[string]iterator
+	iters    *iterScope  // innermost first
 
 	// countObj and eachObj are the `count` and `each` objects, built once
 	// per instance rather than once per expression.
@@ -240,11 +300,30 @@ type iterator struct {
 	refs   []graph.Ref // of the dynamic block's for_each
 }
 
-func (s *scope) withKey(kind expandKind, key, each cty.Value, refs []graph.Ref) *scope {
+// iterScope binds the iterators of nested dynamic blocks, innermost first,
+// so an inner iterator of the same name hides an outer one. Each element
+// of a dynamic block adds one link instead of copying every binding.
+type iterScope struct {
+	name  string
+	it    iterator
+	outer *iterScope
+}
+
+func (is *iterScope) lookup(name string) (iterator, bool) {
+	for ; is != nil; is = is.outer {
+		if is.name == name {
+			return is.it, true
+		}
+	}
+	return iterator{}, false
+}
+
+// withKey is the scope of instance i of a count or for_each expansion.
+func (s *scope) withKey(kind expandKind, i int, key, each cty.Value, refs []graph.Ref) *scope {
 	ns := &scope{inst: s.inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal, iters: s.iters}
 	switch kind {
 	case byCount:
-		ns.countIdx = key
+		ns.countIdx, ns.countN = key, i
 	case byForEach:
 		ns.eachKey, ns.eachVal, ns.eachRefs = key, each, refs
 	case byUnknown:
@@ -254,12 +333,11 @@ func (s *scope) withKey(kind expandKind, key, each cty.Value, refs []graph.Ref) 
 	return ns
 }
 
-// elementRefs are the references of `each.value.attr` (or a dynamic
-// iterator's value): those of the collection iterated over. When the
+// appendElementRefs appends the references of `each.value.attr` (or a
+// dynamic iterator's value): those of the collection iterated over. When the
 // collection is a whole resource with the same instance keys
 // (`for_each = aws_s3_bucket.phi`), the reference is to the one instance.
-func (s *scope) elementRefs(refs []graph.Ref, key cty.Value, attr string) []graph.Ref {
-	out := make([]graph.Ref, 0, len(refs))
+func (s *scope) appendElementRefs(out []graph.Ref, refs []graph.Ref, key cty.Value, attr string) []graph.Ref {
 	for _, r := range refs {
 		if r.Key == cty.NilVal && r.Attr == "" && s.inst.hasInstance(r.Base, key) {
 			r = graph.Ref{Base: r.Base, Key: key, Attr: attr}
@@ -309,7 +387,7 @@ func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) val {
 	// In a count/for_each instance or a dynamic block, an expression that
 	// names none of count, each or the iterators has the same value in every
 	// instance: evaluate it once per module instance.
-	if (s.countIdx != cty.NilVal || s.eachKey != cty.NilVal || len(s.iters) > 0) && !s.dependsOnInstance(ei) {
+	if s.instanceScoped() && !s.dependsOnInstance(ei) {
 		if v, ok := s.inst.shared[ei]; ok {
 			return v
 		}
@@ -323,13 +401,19 @@ func (s *scope) evalWith(expr hcl.Expression, ei *exprInfo) val {
 	return s.evalNow(expr, ei)
 }
 
+// instanceScoped answers whether the scope is one instance of several:
+// count, for_each or a dynamic block's element.
+func (s *scope) instanceScoped() bool {
+	return s.countIdx != cty.NilVal || s.eachKey != cty.NilVal || s.iters != nil
+}
+
 func (s *scope) dependsOnInstance(ei *exprInfo) bool {
-	for _, t := range ei.traversals {
-		root := t.RootName()
+	for i := range ei.travs {
+		root := ei.travs[i].root
 		if root == "count" || root == "each" {
 			return true
 		}
-		if _, ok := s.iters[root]; ok {
+		if _, ok := s.iters.lookup(root); ok {
 			return true
 		}
 	}
@@ -408,8 +492,27 @@ type needs struct {
 }
 
 type resNeed struct {
-	key   string   // "type.name" / "data.type.name"
-	extra []string // attributes named after it
+	key  string   // "type.name" / "data.type.name"
+	attr string   // the first attribute named after it, "" if none
+	more []string // other attributes named after it
+}
+
+func (rn *resNeed) add(attr string) {
+	switch {
+	case attr == "" || attr == rn.attr:
+	case rn.attr == "":
+		rn.attr = attr
+	default:
+		rn.more = addName(rn.more, attr)
+	}
+}
+
+// appendAttrs appends the attributes named after the resource.
+func (rn *resNeed) appendAttrs(to []string) []string {
+	if rn.attr == "" {
+		return to
+	}
+	return append(append(to, rn.attr), rn.more...)
 }
 
 func addName(names []string, name string) []string {
@@ -432,110 +535,114 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		return ctx, nil
 	}
 	// refs[i] comes from the traversal starting at byte starts[i], so the
-	// references of a conditional's branch not taken can be dropped.
+	// references of a conditional's branch not taken can be dropped; only
+	// an expression with a conditional needs them.
 	var refs []graph.Ref
 	var starts []int
-	var start int
-	add := func(rs ...graph.Ref) {
-		refs = append(refs, rs...)
-		for range rs {
-			starts = append(starts, start)
-		}
-	}
-	var n needs
+	withStarts := len(ei.conds) > 0
+	// Room for the usual few names without allocating.
+	var varBuf, localBuf [2]string
+	var resBuf [2]resNeed
+	n := needs{vars: varBuf[:0], locals: localBuf[:0], resources: resBuf[:0]}
 	astInfo := ei.info
-	for _, t := range traversals {
-		root := t.RootName()
-		start = t.SourceRange().Start.Byte
-		if it, ok := s.iters[root]; ok {
+	for i, t := range traversals {
+		ti := &ei.travs[i]
+		root := ti.root
+		before := len(refs)
+		if it, ok := s.iters.lookup(root); ok {
 			ctx.Variables[root] = it.v
-			if attrAt(t, 1) == "value" && len(it.refs) > 0 {
-				add(s.elementRefs(it.refs, it.key, attrAt(t, 2))...)
+			if ti.name == "value" && len(it.refs) > 0 {
+				refs = s.appendElementRefs(refs, it.refs, it.key, attrAt(t, 2))
 			}
-			continue
+		} else {
+			switch root {
+			case "var":
+				if name := ti.name; name != "" {
+					n.vars = addName(n.vars, name)
+					refs = append(refs, inst.variable(name).refs...)
+				}
+			case "local":
+				if name := ti.name; name != "" {
+					n.locals = addName(n.locals, name)
+					if _, declared := inst.mod.locals[name]; declared {
+						refs = append(refs, inst.local(name).refs...)
+					}
+				}
+			case "module":
+				name := ti.name
+				if name == "" {
+					continue
+				}
+				if n.modules == nil {
+					n.modules = map[string]map[string]bool{}
+				}
+				out, idx := outputAfter(t)
+				set, seen := n.modules[name]
+				switch {
+				case out == "":
+					n.modules[name] = nil
+				case !seen:
+					n.modules[name] = map[string]bool{out: true}
+				case set != nil:
+					set[out] = true
+				}
+				if astInfo == nil && len(t) == 2 {
+					astInfo = collectTraversalInfo(expr)
+					ei.info = astInfo
+				}
+				refs = append(refs, s.moduleRefs(name, t, idx, out, astInfo)...)
+			case "data":
+				if ti.resKey == "" {
+					continue
+				}
+				if astInfo == nil && len(t) == 3 {
+					astInfo = collectTraversalInfo(expr)
+					ei.info = astInfo
+				}
+				if ref, ok := s.resourceRef(ti.resKey, t, 3, ti.start, astInfo); ok {
+					n.resources = addResourceNeed(n.resources, ti.resKey, ref.Attr)
+					refs = append(refs, ref)
+				}
+			case "count":
+				if s.countIdx != cty.NilVal {
+					if s.countObj == cty.NilVal {
+						s.countObj = inst.re.countObject(s.countIdx, s.countN)
+					}
+					ctx.Variables["count"] = s.countObj
+				}
+			case "each":
+				if s.eachKey != cty.NilVal {
+					if s.eachObj == cty.NilVal {
+						s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+					}
+					ctx.Variables["each"] = s.eachObj
+					if ti.name == "value" && len(s.eachRefs) > 0 {
+						refs = s.appendElementRefs(refs, s.eachRefs, s.eachKey, attrAt(t, 2))
+					}
+				}
+			case "path":
+				ctx.Variables["path"] = inst.re.pathObject(inst.mod)
+			case "terraform":
+				ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+			case "self":
+				ctx.Variables["self"] = cty.DynamicVal
+			default:
+				if ti.resKey == "" {
+					continue
+				}
+				if astInfo == nil && len(t) == 2 {
+					astInfo = collectTraversalInfo(expr)
+					ei.info = astInfo
+				}
+				if ref, ok := s.resourceRef(ti.resKey, t, 2, ti.start, astInfo); ok {
+					n.resources = addResourceNeed(n.resources, ti.resKey, ref.Attr)
+					refs = append(refs, ref)
+				}
+			}
 		}
-		switch root {
-		case "var":
-			if name := attrAt(t, 1); name != "" {
-				n.vars = addName(n.vars, name)
-				add(inst.variable(name).refs...)
-			}
-		case "local":
-			if name := attrAt(t, 1); name != "" {
-				n.locals = addName(n.locals, name)
-				if _, declared := inst.mod.locals[name]; declared {
-					add(inst.local(name).refs...)
-				}
-			}
-		case "module":
-			name := attrAt(t, 1)
-			if name == "" {
-				continue
-			}
-			if n.modules == nil {
-				n.modules = map[string]map[string]bool{}
-			}
-			out, idx := outputAfter(t)
-			set, seen := n.modules[name]
-			switch {
-			case out == "":
-				n.modules[name] = nil
-			case !seen:
-				n.modules[name] = map[string]bool{out: true}
-			case set != nil:
-				set[out] = true
-			}
-			if astInfo == nil && len(t) == 2 {
-				astInfo = collectTraversalInfo(expr)
-				ei.info = astInfo
-			}
-			add(s.moduleRefs(name, t, idx, out, astInfo)...)
-		case "data":
-			typ, name := attrAt(t, 1), attrAt(t, 2)
-			if typ == "" || name == "" {
-				continue
-			}
-			if astInfo == nil && len(t) == 3 {
-				astInfo = collectTraversalInfo(expr)
-				ei.info = astInfo
-			}
-			if ref, ok := s.resourceNeed(&n, "data."+typ+"."+name, t, 3, astInfo); ok {
-				add(ref)
-			}
-		case "count":
-			if s.countIdx != cty.NilVal {
-				if s.countObj == cty.NilVal {
-					s.countObj = cty.ObjectVal(map[string]cty.Value{"index": s.countIdx})
-				}
-				ctx.Variables["count"] = s.countObj
-			}
-		case "each":
-			if s.eachKey != cty.NilVal {
-				if s.eachObj == cty.NilVal {
-					s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
-				}
-				ctx.Variables["each"] = s.eachObj
-				if attrAt(t, 1) == "value" && len(s.eachRefs) > 0 {
-					add(s.elementRefs(s.eachRefs, s.eachKey, attrAt(t, 2))...)
-				}
-			}
-		case "path":
-			ctx.Variables["path"] = inst.re.pathObject(inst.mod)
-		case "terraform":
-			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
-		case "self":
-			ctx.Variables["self"] = cty.DynamicVal
-		default:
-			name := attrAt(t, 1)
-			if name == "" {
-				continue
-			}
-			if astInfo == nil && len(t) == 2 {
-				astInfo = collectTraversalInfo(expr)
-				ei.info = astInfo
-			}
-			if ref, ok := s.resourceNeed(&n, root+"."+name, t, 2, astInfo); ok {
-				add(ref)
+		if withStarts {
+			for range refs[before:] {
+				starts = append(starts, ti.start)
 			}
 		}
 	}
@@ -577,7 +684,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	if len(n.resources) == 1 && !strings.HasPrefix(n.resources[0].key, "data.") {
 		// The common case: one managed resource.
 		key := n.resources[0].key
-		if v, ok, fresh := inst.resourceValue(key, n.resources[0].extra); ok {
+		if v, ok, fresh := inst.resourceValue(key, &n.resources[0]); ok {
 			dot := strings.IndexByte(key, '.')
 			ctx.Variables[key[:dot]] = inst.singleObject(key[:dot], key[dot+1:], v, !fresh)
 		}
@@ -587,7 +694,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		data := map[string]map[string]cty.Value{}
 		for _, need := range n.resources {
 			key := need.key
-			v, ok, fresh := inst.resourceValue(key, need.extra)
+			v, ok, fresh := inst.resourceValue(key, &need)
 			if fresh {
 				stable[key[:strings.IndexByte(key, '.')]] = false
 			}
@@ -787,11 +894,11 @@ func collectTraversalInfo(expr hcl.Expression) *traversalInfo {
 // returns the reference edge. n is the number of traversal steps naming the
 // resource (2 for managed, 3 for data). A name no resource of the module
 // declares is no edge.
-func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info *traversalInfo) (graph.Ref, bool) {
+func (s *scope) resourceRef(key string, t hcl.Traversal, n int, start int, info *traversalInfo) (graph.Ref, bool) {
 	if _, declared := s.inst.mod.resByKey[key]; !declared {
 		return graph.Ref{}, false
 	}
-	ref := graph.Ref{Base: s.inst.prefix + key, Key: cty.NilVal}
+	ref := graph.Ref{Base: s.inst.resourceBase(key), Key: cty.NilVal}
 	attr := ""
 	if k := keyAt(t, n); k != cty.NilVal {
 		ref.Key = k
@@ -800,7 +907,6 @@ func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info
 		attr = attrAt(t, n)
 	}
 	if len(t) == n && info != nil {
-		start := t.SourceRange().Start.Byte
 		if ke, ok := info.keyExpr[start]; ok {
 			if kv := s.eval(ke).v; kv.IsWhollyKnown() && !kv.IsNull() && (kv.Type() == cty.Number || kv.Type() == cty.String) {
 				ref.Key = kv
@@ -811,21 +917,39 @@ func (s *scope) resourceNeed(nd *needs, key string, t hcl.Traversal, n int, info
 		}
 	}
 	ref.Attr = attr
-	idx := -1
-	for i := range nd.resources {
-		if nd.resources[i].key == key {
-			idx = i
-			break
+	return ref, true
+}
+
+// addResourceNeed records that the expression needs the resource object
+// key with attribute attr.
+func addResourceNeed(needs []resNeed, key, attr string) []resNeed {
+	for i := range needs {
+		if needs[i].key == key {
+			needs[i].add(attr)
+			return needs
 		}
 	}
-	if idx < 0 {
-		nd.resources = append(nd.resources, resNeed{key: key})
-		idx = len(nd.resources) - 1
+	needs = append(needs, resNeed{key: key})
+	needs[len(needs)-1].add(attr)
+	return needs
+}
+
+// resourceBase is the absolute base address of a resource of the
+// instance, joined once: references to it are made in every instance of
+// every resource that names it.
+func (inst *modInst) resourceBase(key string) string {
+	if inst.prefix == "" {
+		return key
 	}
-	if attr != "" {
-		nd.resources[idx].extra = addName(nd.resources[idx].extra, attr)
+	if b, ok := inst.bases[key]; ok {
+		return b
 	}
-	return ref, true
+	b := inst.prefix + key
+	if inst.bases == nil {
+		inst.bases = map[string]string{}
+	}
+	inst.bases[key] = b
+	return b
 }
 
 func (s *scope) moduleRefs(name string, t hcl.Traversal, key cty.Value, out string, info *traversalInfo) []graph.Ref {
@@ -1036,7 +1160,7 @@ func assemble(kind expandKind, keys []cty.Value, objs []cty.Value) cty.Value {
 // resourceValue builds the object other expressions see for a resource:
 // configured attributes, unknown for the attributes the provider computes.
 // fresh marks a value built for one expression, not to be cached.
-func (inst *modInst) resourceValue(key string, extra []string) (v cty.Value, ok bool, fresh bool) {
+func (inst *modInst) resourceValue(key string, need *resNeed) (v cty.Value, ok bool, fresh bool) {
 	rs := inst.resource(key)
 	if rs == nil {
 		if _, declared := inst.mod.resByKey[key]; declared {
@@ -1054,6 +1178,8 @@ func (inst *modInst) resourceValue(key string, extra []string) (v cty.Value, ok 
 			rs.attrs[i] = blockValueMap(r.Body)
 		}
 	}
+	var room [4]string
+	extra := need.appendAttrs(room[:0])
 	// Most references name configured attributes or id/arn, which the
 	// cached object has; only others need a fresh object.
 	needFresh := false
@@ -1126,12 +1252,12 @@ func (inst *modInst) resource(key string) *resState {
 	kind, keys, eachVals, eachRefs := s.expand(d.count, d.forEach)
 	rs.kind = kind
 	for i, k := range keys {
-		is := s.withKey(kind, k, eachVals[i], eachRefs)
+		is := s.withKey(kind, i, k, eachVals[i], eachRefs)
 		blockType := "resource"
 		if d.mode == graph.Data {
 			blockType = "data"
 		}
-		body := is.buildBlock(d.body, blockType, []string{d.typ, d.name}, "", d.declRange, true)
+		body := is.buildBlock(d.body, blockType, d.labels(), "", d.declRange, true)
 		r := &graph.Resource{
 			Address:     inst.prefix + d.key() + graph.KeyString(k),
 			Module:      inst.path,
@@ -1174,7 +1300,7 @@ func (s *scope) expand(count, forEach hcl.Expression) (expandKind, []cty.Value, 
 		}
 		keys := make([]cty.Value, n)
 		for i := range keys {
-			keys[i] = cty.NumberIntVal(int64(i))
+			keys[i] = s.inst.re.countKey(i)
 		}
 		return byCount, keys, make([]cty.Value, n), nil
 	case forEach != nil:
@@ -1317,7 +1443,7 @@ func (inst *modInst) callState(name string) *callState {
 	cs.kind = kind
 	cs.keys = keys
 	for i, k := range keys {
-		callScope := s.withKey(kind, k, eachVals[i], eachRefs)
+		callScope := s.withKey(kind, i, k, eachVals[i], eachRefs)
 		childKey := k
 		if kind == byUnknown {
 			childKey = cty.UnknownVal(cty.DynamicPseudoType)

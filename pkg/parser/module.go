@@ -54,13 +54,29 @@ type resourceDecl struct {
 	forEach    hcl.Expression
 	declRange  hcl.Range
 	blockRange hcl.Range
+
+	// addr and typeName are key() and {typ, name}, made once rather than
+	// for every instance: the declaration is read-only once loaded.
+	addr     string
+	typeName []string
 }
 
 func (r *resourceDecl) key() string {
+	if r.addr != "" {
+		return r.addr
+	}
 	if r.mode == graph.Data {
 		return "data." + r.typ + "." + r.name
 	}
 	return r.typ + "." + r.name
+}
+
+// labels are the resource block's labels, shared by its instances' bodies.
+func (r *resourceDecl) labels() []string {
+	if r.typeName != nil {
+		return r.typeName
+	}
+	return []string{r.typ, r.name}
 }
 
 type callDecl struct {
@@ -404,6 +420,8 @@ func (mod *module) addFile(f *parsedFile, override bool) {
 				mode: mode, typ: b.Labels[0], name: b.Labels[1], body: b.Body,
 				declRange: b.DefRange, blockRange: blockRange(b),
 			}
+			rd.addr = rd.key()
+			rd.typeName = []string{rd.typ, rd.name}
 			if prev := mod.resByKey[rd.key()]; override && prev != nil {
 				// The resource keeps its place; its body takes the override.
 				prev.body = mergeBodies(prev.body, b.Body)
