@@ -182,7 +182,7 @@ func build(in *report.Input) *log {
 	p := prepare(in)
 	doc := p.envelope()
 	b := p.builder.fork()
-	results := doc.Runs[0].Results
+	results := make([]result, 0, len(p.shown))
 	for i := range p.shown {
 		results = append(results, b.result(&p.shown[i], p.ruleIndex[p.shown[i].RuleID]))
 	}
@@ -251,7 +251,7 @@ func (p *prepared) envelope() *log {
 			AutomationDetails:  automationDetails{ID: automationID},
 			// hcl counts columns in characters, not UTF-16 units (SARIF's default).
 			ColumnKind: "unicodeCodePoints",
-			Results:    make([]result, 0, len(p.shown)),
+			Results:    []result{},
 		}},
 	}
 }
@@ -428,6 +428,20 @@ func (b *builder) hashFiles(shown []policies.Finding) {
 	}
 }
 
+// resultParts are the pieces of a result's primary location, allocated as
+// one: every result has exactly one of each.
+type resultParts struct {
+	locations [1]location
+	logical   [1]logicalLocation
+	place     place
+}
+
+// place is a physical location with its region, allocated as one.
+type place struct {
+	physical physicalLocation
+	region   region
+}
+
 func (b *builder) result(f *policies.Finding, ruleIndex int) result {
 	res := result{
 		RuleID:              f.RuleID,
@@ -439,23 +453,34 @@ func (b *builder) result(f *policies.Finding, ruleIndex int) result {
 	if f.Undetermined {
 		res.Level = "note"
 	}
+	parts := new(resultParts)
+	parts.logical[0] = logicalLocation{FullyQualifiedName: f.Address, Kind: "resource"}
+	primary := &parts.locations[0]
+	primary.LogicalLocations = parts.logical[:]
 	file, rng := primaryPlace(f)
-	primary := location{LogicalLocations: []logicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}}}
 	if file != "" {
-		primary.PhysicalLocation = b.physical(file, rng)
+		primary.PhysicalLocation = b.fill(&parts.place, file, rng)
 		res.PartialFingerprints.LineHash = b.lineHash(file, clampLine(rng.Start.Line))
 	}
-	res.Locations = []location{primary}
-	for i, call := range f.ModuleCalls {
-		if call.DeclRange.Filename == "" {
-			continue
+	res.Locations = parts.locations[:]
+	if calls := f.ModuleCalls; len(calls) > 0 {
+		ids := make([]int, len(calls))
+		messages := make([]text, len(calls))
+		for i, call := range calls {
+			if call.DeclRange.Filename == "" {
+				continue
+			}
+			if res.RelatedLocations == nil {
+				res.RelatedLocations = make([]location, 0, len(calls)-i)
+			}
+			ids[i] = i + 1
+			messages[i] = text{Text: "module call " + call.Address}
+			res.RelatedLocations = append(res.RelatedLocations, location{
+				ID:               &ids[i],
+				PhysicalLocation: b.physical(call.DeclRange.Filename, call.DeclRange),
+				Message:          &messages[i],
+			})
 		}
-		id := i + 1
-		res.RelatedLocations = append(res.RelatedLocations, location{
-			ID:               &id,
-			PhysicalLocation: b.physical(call.DeclRange.Filename, call.DeclRange),
-			Message:          &text{Text: "module call " + call.Address},
-		})
 	}
 	if s := f.Suppression; s != nil {
 		sup := suppression{Kind: s.Kind, Status: "accepted", Justification: s.Reason}
@@ -471,7 +496,14 @@ func (b *builder) result(f *policies.Finding, ruleIndex int) result {
 }
 
 func (b *builder) physical(file string, rng hcl.Range) *physicalLocation {
-	return &physicalLocation{ArtifactLocation: b.artifact(file), Region: sarifRegion(rng)}
+	return b.fill(new(place), file, rng)
+}
+
+// fill sets p to file and rng and returns its physical location.
+func (b *builder) fill(p *place, file string, rng hcl.Range) *physicalLocation {
+	p.region = sarifRegion(rng)
+	p.physical = physicalLocation{ArtifactLocation: b.artifact(file), Region: &p.region}
+	return &p.physical
 }
 
 // artifact gives a URI relative to %SRCROOT% (the working directory) with
@@ -542,8 +574,8 @@ func clampLine(n int) int {
 // sarifRegion turns an hcl range into a SARIF region. SARIF is 1-based and
 // GitHub rejects zeros, which a plan-file fallback range may hold; an end
 // before the start becomes the start.
-func sarifRegion(rng hcl.Range) *region {
-	r := &region{
+func sarifRegion(rng hcl.Range) region {
+	r := region{
 		StartLine:   clampLine(rng.Start.Line),
 		StartColumn: clampLine(rng.Start.Column),
 		EndLine:     clampLine(rng.End.Line),

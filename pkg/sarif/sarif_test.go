@@ -554,7 +554,7 @@ func TestRegionClamp(t *testing.T) {
 		{hcl.Range{Start: hcl.Pos{Line: -1, Column: -1}, End: hcl.Pos{Line: -1, Column: -1}}, region{1, 1, 1, 1}},
 	}
 	for _, c := range cases {
-		if got := *sarifRegion(c.in); got != c.want {
+		if got := sarifRegion(c.in); got != c.want {
 			t.Errorf("%v → %+v, want %+v", c.in, got, c.want)
 		}
 	}
