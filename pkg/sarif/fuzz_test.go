@@ -24,6 +24,7 @@ func FuzzLineHashes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		got := LineHashes(src)
+		checkAgainstReference(t, src)
 		// Upstream splits the decoded string; invalid bytes decode to U+FFFD
 		// and never contain a line break, so splitting bytes is the same.
 		want := len(lineBreak.Split(string(src), -1))

@@ -74,6 +74,26 @@ func hashLinesUpTo(src []byte, last int) *lineHashTable {
 	return t
 }
 
+// unitsPerBlock is how many UTF-16 units hashLineTable decodes before hashing
+// them: enough to make each pass a tight loop, few enough to stay in cache.
+const unitsPerBlock = 4096
+
+// unitKind classifies ASCII bytes for the decoding pass: 0 is dropped
+// (space, tab), 1 is kept as is, 2 needs the slow path (CR, non-ASCII).
+var unitKind = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c == ' ' || c == '\t':
+			k[c] = 0
+		case c == '\r' || c >= utf8.RuneSelf:
+			k[c] = 2
+		default:
+			k[c] = 1
+		}
+	}
+	return k
+}()
+
 func hashLineTable(src []byte, last int) *lineHashTable {
 	const (
 		blockSize = 100
@@ -95,82 +115,84 @@ func hashLineTable(src []byte, last int) *lineHashTable {
 		occurrence: make([]int, 1, lines),
 		counts:     make(map[uint64]int, lines),
 	}
-	// The loop keeps its state in locals (no closures over them) so that
-	// they stay in registers: this runs once per character of every file.
+	// Two passes per block: the first decodes bytes into the UTF-16 units
+	// that count (no spaces or tabs, line ends as \n), branch-free for
+	// plain ASCII; the second hashes them. Both keep their state in locals,
+	// as they run once per character of every file.
+	var units [unitsPerBlock + 3]uint16 // + a surrogate pair and the sentinel
 	var window [blockSize]uint64
 	// lineAt[i] is the line that starts at window slot i, or 0.
 	var lineAt [blockSize]int
 	var hash uint64
 	index, line := 0, 0
-	lineStart, prevCR, atEOF := true, false, false
-	// low is the second UTF-16 unit of an astral character, still to come.
-	var low uint64
+	lineStart, atEOF := true, false
 	pos := 0
-units:
-	for {
-		var unit uint64
-		switch {
-		case low != 0:
-			unit, low = low, 0
-		case pos < len(src) && src[pos] < utf8.RuneSelf:
-			unit = uint64(src[pos])
-			pos++
-		case pos < len(src):
+	for !atEOF {
+		n := 0
+		for pos < len(src) && n < unitsPerBlock {
+			c := src[pos]
+			kind := unitKind[c]
+			if kind < 2 {
+				units[n] = uint16(c)
+				n += int(kind)
+				pos++
+				continue
+			}
+			if c == '\r' {
+				// \r\n and a lone \r both end a line.
+				units[n] = '\n'
+				n++
+				pos++
+				if pos < len(src) && src[pos] == '\n' {
+					pos++
+				}
+				continue
+			}
 			r, size := decodeRune(src[pos:])
 			pos += size
 			if r >= 0x10000 {
 				hi, lo := utf16.EncodeRune(r)
-				unit, low = uint64(hi), uint64(lo)
-			} else {
-				unit = uint64(r)
-			}
-		case !atEOF:
-			// A -1 sentinel ends the text.
-			unit, atEOF = eof, true
-		default:
-			break units
-		}
-		if unit <= ' ' {
-			if unit == ' ' || unit == '\t' || (prevCR && unit == '\n') {
-				prevCR = false
+				units[n], units[n+1] = uint16(hi), uint16(lo)
+				n += 2
 				continue
 			}
-			if unit == '\r' {
-				unit, prevCR = '\n', true
-			} else {
-				prevCR = false
+			units[n] = uint16(r)
+			n++
+		}
+		if pos == len(src) {
+			// A -1 sentinel ends the text.
+			units[n] = eof
+			n++
+			atEOF = true
+		}
+		for _, u := range units[:n] {
+			unit := uint64(u)
+			if l := lineAt[index]; l != 0 {
+				t.set(l, hash)
+				lineAt[index] = 0
+				if l >= last {
+					return t
+				}
 			}
-		} else {
-			prevCR = false
-		}
-		if n := lineAt[index]; n != 0 {
-			t.set(n, hash)
-			lineAt[index] = 0
-			if n >= last {
-				return t
+			if lineStart {
+				line++
+				lineAt[index] = line
 			}
-		}
-		if lineStart {
-			lineStart = false
-			line++
-			lineAt[index] = line
-		}
-		if unit == '\n' {
-			lineStart = true
-		}
-		oldest := window[index]
-		window[index] = unit
-		hash = base*hash + unit - firstMod*oldest
-		if index++; index == blockSize {
-			index = 0
+			lineStart = unit == '\n'
+			oldest := window[index]
+			window[index] = unit
+			hash = base*hash + unit - firstMod*oldest
+			if index++; index == blockSize {
+				index = 0
+			}
 		}
 	}
 	// Zeros pad the last windows.
 	for i := 0; i < blockSize; i++ {
-		if n := lineAt[index]; n != 0 {
-			t.set(n, hash)
+		if l := lineAt[index]; l != 0 {
+			t.set(l, hash)
 			lineAt[index] = 0
-			if n >= last {
+			if l >= last {
 				return t
 			}
 		}

@@ -1,8 +1,12 @@
 package sarif
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // lineHashVectors come from two places:
@@ -116,5 +120,123 @@ func TestHashLinesUpTo(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// referenceLineHashes is the first, plainly written implementation of the
+// algorithm (one closure per step), kept to hold the optimised hashLines to
+// it on any input.
+func referenceLineHashes(src []byte) []string {
+	const (
+		blockSize = 100
+		base      = 37
+		eof       = 65535
+	)
+	var firstMod uint64 = 1
+	for i := 0; i < blockSize; i++ {
+		firstMod *= base
+	}
+
+	hashes, occurrences := []uint64{0}, []int{0}
+	var window [blockSize]uint64
+	// lineAt[i] is the line that starts at window slot i, or 0.
+	var lineAt [blockSize]int
+	var hash uint64
+	index, line := 0, 0
+	lineStart, prevCR := true, false
+	counts := map[uint64]int{}
+
+	emit := func() {
+		counts[hash]++
+		n := lineAt[index]
+		for len(hashes) <= n {
+			hashes = append(hashes, 0)
+			occurrences = append(occurrences, 0)
+		}
+		hashes[n], occurrences[n] = hash, counts[hash]
+		lineAt[index] = 0
+	}
+	update := func(unit uint64) {
+		oldest := window[index]
+		window[index] = unit
+		hash = base*hash + unit - firstMod*oldest
+		index = (index + 1) % blockSize
+	}
+	process := func(unit uint64) {
+		if unit == ' ' || unit == '\t' || (prevCR && unit == '\n') {
+			prevCR = false
+			return
+		}
+		if unit == '\r' {
+			unit = '\n'
+			prevCR = true
+		} else {
+			prevCR = false
+		}
+		if lineAt[index] != 0 {
+			emit()
+		}
+		if lineStart {
+			lineStart = false
+			line++
+			lineAt[index] = line
+		}
+		if unit == '\n' {
+			lineStart = true
+		}
+		update(unit)
+	}
+
+	for len(src) > 0 {
+		if src[0] < utf8.RuneSelf {
+			process(uint64(src[0]))
+			src = src[1:]
+			continue
+		}
+		r, size := decodeRune(src)
+		src = src[size:]
+		if r >= 0x10000 {
+			hi, lo := utf16.EncodeRune(r)
+			process(uint64(hi))
+			process(uint64(lo))
+			continue
+		}
+		process(uint64(r))
+	}
+	process(eof)
+	for i := 0; i < blockSize; i++ {
+		if lineAt[index] != 0 {
+			emit()
+		}
+		update(0)
+	}
+	out := make([]string, len(hashes))
+	for n := 1; n < len(out); n++ {
+		out[n] = fmt.Sprintf("%x:%d", hashes[n], occurrences[n])
+	}
+	return out
+}
+
+func TestLineHashesMatchReference(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\r", "\r\n", "\n\r", "a", "xyz = 1", "é", "患", "🔒", "\xff", "\xe6\x97", "\ufeff", "\uffff", "\x00",
+		strings.Repeat("long line without breaks ", 9)}
+	rng := rand.New(rand.NewSource(1))
+	for i := range 3000 {
+		var src strings.Builder
+		for range rng.Intn(1 + i/10) {
+			src.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkAgainstReference(t, []byte(src.String()))
+	}
+	for _, v := range lineHashVectors {
+		checkAgainstReference(t, []byte(v.src))
+	}
+}
+
+func checkAgainstReference(t *testing.T, src []byte) {
+	t.Helper()
+	got, want := LineHashes(src), referenceLineHashes(src)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%q:\n got %q\nwant %q", src, got, want)
 	}
 }
