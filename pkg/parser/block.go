@@ -21,31 +21,34 @@ var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connec
 // ranges and references; nested blocks in source order with `dynamic`
 // blocks expanded.
 func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path string, rng hcl.Range, top bool) *graph.Block {
-	bi := s.inst.re.bodyInfo(body)
+	re := s.inst.re
+	bi := re.bodyInfo(body)
 	bp := bi.pathsUnder(path)
-	n := len(bi.attrs)
+	n, varying := len(bi.attrs), bi.varying
 	if top {
-		n = bi.nonMeta
+		n, varying = bi.nonMeta, bi.varyingNonMeta
 	}
 	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: make(map[string]*graph.Attribute, n)}
-	// One allocation holds all the block's attributes: there are hundreds
-	// of thousands of them, and each alone is a small object for the GC.
-	slab := make([]graph.Attribute, n)
+	// One allocation holds all the block's attributes that are not shared:
+	// there are hundreds of thousands, and each alone is a small object for
+	// the GC.
+	var slab []graph.Attribute
+	if varying > 0 {
+		slab = make([]graph.Attribute, varying)
+	}
 	used := 0
 	for i := range bi.attrs {
 		a := &bi.attrs[i]
 		if top && a.meta {
 			continue
 		}
-		v := s.evalWith(a.expr, a.info)
+		if a.constant() {
+			b.Attrs[a.name] = s.constantAttr(a, bp.attr(bi, i))
+			continue
+		}
 		attr := &slab[used]
 		used++
-		*attr = graph.Attribute{Name: a.name, Path: bp.attr(bi, i), Value: v.v, Range: a.rng, Refs: v.refs}
-		if call, ok := a.expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !v.v.IsWhollyKnown() {
-			// One unknown leaf makes the encoded string unknown; keep the
-			// structure so policy and configuration documents stay readable.
-			attr.Document = s.eval(call.Args[0]).v
-		}
+		s.fillAttr(attr, a, bp.attr(bi, i))
 		b.Attrs[a.name] = attr
 	}
 	if len(bi.blocks) == 0 {
@@ -61,8 +64,58 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 			continue
 		}
 		i := index.next(nb.Type)
-		b.Blocks = append(b.Blocks, s.buildBlock(nb.Body, nb.Type, nb.Labels, bp.block(j, nb.Type, i), nb.DefRange, false))
+		b.Blocks = append(b.Blocks, s.nestedBlock(nb, bp.block(j, nb.Type, i)))
 	}
+	return b
+}
+
+// fillAttr evaluates attribute a at path into attr.
+func (s *scope) fillAttr(attr *graph.Attribute, a *bodyAttr, path string) {
+	v := s.evalWith(a.expr, a.info)
+	*attr = graph.Attribute{Name: a.name, Path: path, Value: v.v, Range: a.rng, Refs: v.refs}
+	if call, ok := a.expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !v.v.IsWhollyKnown() {
+		// One unknown leaf makes the encoded string unknown; keep the
+		// structure so policy and configuration documents stay readable.
+		attr.Document = s.eval(call.Args[0]).v
+	}
+}
+
+// sharedKey names a body, or one attribute of it, at a path.
+type sharedKey struct {
+	body hcl.Body
+	attr *bodyAttr // nil for the whole body
+	path string
+}
+
+// constantAttr is the attribute for an expression that names nothing:
+// its value depends only on the module's functions, the same for every
+// instance in a root, so every instance shares one attribute.
+func (s *scope) constantAttr(a *bodyAttr, path string) *graph.Attribute {
+	re := s.inst.re
+	key := sharedKey{attr: a, path: path}
+	if attr, ok := re.constAttrs[key]; ok {
+		return attr
+	}
+	attr := &graph.Attribute{}
+	s.fillAttr(attr, a, path)
+	re.constAttrs[key] = attr
+	return attr
+}
+
+// nestedBlock builds a static nested block at path. A block whose content
+// names nothing (`condition { test = "Bool" ... }`) is the same in every
+// instance in a root: one is built and shared.
+func (s *scope) nestedBlock(nb *hcl.Block, path string) *graph.Block {
+	re := s.inst.re
+	if !re.constantBody(nb.Body) {
+		return s.buildBlock(nb.Body, nb.Type, nb.Labels, path, nb.DefRange, false)
+	}
+	key := sharedKey{body: nb.Body, path: path}
+	if b, ok := re.constBlocks[key]; ok {
+		return b
+	}
+	b := s.buildBlock(nb.Body, nb.Type, nb.Labels, path, nb.DefRange, false)
+	re.constBlocks[key] = b
 	return b
 }
 
@@ -190,13 +243,23 @@ type bodyAttr struct {
 	meta bool // a resource meta-argument (count, for_each, ...)
 }
 
+// constant answers whether the expression names nothing (no variable,
+// local, resource, count, each or iterator): it is then evaluated with the
+// module's functions alone.
+func (a *bodyAttr) constant() bool { return len(a.info.traversals) == 0 }
+
 // bodyInfo is a body's content, listed once however many instances use it.
 type bodyInfo struct {
 	attrs   []bodyAttr   // by name
 	nonMeta int          // attributes that are not meta-arguments
 	blocks  []*hcl.Block // source order
-	top     bodyPaths    // at path "", where attribute paths are their names
-	paths   map[string]*bodyPaths
+	// varying counts the attributes that are not constant, and
+	// varyingNonMeta those of them that are not meta-arguments.
+	varying, varyingNonMeta int
+	constChecked            bool // isConstant is set, see constantBody
+	isConstant              bool
+	top                     bodyPaths // at path "", where attribute paths are their names
+	paths                   map[string]*bodyPaths
 }
 
 // bodyPaths are the paths of a body's attributes and nested blocks when
@@ -303,9 +366,37 @@ func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
 		if !a.meta {
 			bi.nonMeta++
 		}
+		if !a.constant() {
+			bi.varying++
+			if !a.meta {
+				bi.varyingNonMeta++
+			}
+		}
 	}
 	re.bodies[body] = bi
 	return bi
+}
+
+// constantBody answers whether a nested body, and every block in it, has
+// only constant attributes and no dynamic blocks: it is then the same
+// wherever it is built in a root.
+func (re *rootEval) constantBody(body hcl.Body) bool {
+	bi := re.bodyInfo(body)
+	if bi.constChecked {
+		return bi.isConstant
+	}
+	bi.constChecked = true
+	bi.isConstant = false // while its blocks are looked at
+	if bi.varying > 0 {
+		return false
+	}
+	for _, nb := range bi.blocks {
+		if nb.Type == "dynamic" || !re.constantBody(nb.Body) {
+			return false
+		}
+	}
+	bi.isConstant = true
+	return true
 }
 
 // dynamicInfo is the static part of a dynamic block.

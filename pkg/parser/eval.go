@@ -64,6 +64,11 @@ type rootEval struct {
 	srcs     map[string][]byte // file bytes by name
 	ctxPool  []*hcl.EvalContext
 
+	// Attributes and nested blocks whose expressions name nothing, shared
+	// by every instance; see constantAttr and nestedBlock.
+	constAttrs  map[sharedKey]*graph.Attribute
+	constBlocks map[sharedKey]*graph.Block
+
 	// countKeys[i] is cty.NumberIntVal(i) and countObjs[i] the `count`
 	// object {index = i}: the same in every counted resource and call.
 	countKeys, countObjs []cty.Value
@@ -89,7 +94,7 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 	if ei, ok := re.exprs[expr]; ok {
 		return ei
 	}
-	ei := &exprInfo{traversals: expr.Variables()}
+	ei := &exprInfo{traversals: exprVariables(expr)}
 	if len(ei.traversals) > 0 {
 		ei.travs = make([]travInfo, len(ei.traversals))
 		for i, t := range ei.traversals {
@@ -120,6 +125,29 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 	}
 	re.exprs[expr] = ei
 	return ei
+}
+
+// exprVariables is expr.Variables() without walking the shapes most
+// attributes have (a literal, a reference, a string template), since the
+// walk allocates for every node it visits.
+func exprVariables(expr hcl.Expression) []hcl.Traversal {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return nil
+	case *hclsyntax.ScopeTraversalExpr:
+		return []hcl.Traversal{e.Traversal}
+	case *hclsyntax.TemplateWrapExpr:
+		return exprVariables(e.Wrapped)
+	case *hclsyntax.TemplateExpr:
+		// A template has no scope of its own: its variables are its
+		// parts', in order.
+		var vars []hcl.Traversal
+		for _, part := range e.Parts {
+			vars = append(vars, exprVariables(part)...)
+		}
+		return vars
+	}
+	return expr.Variables()
 }
 
 // mayHaveConditional answers from the source text whether an expression
@@ -426,17 +454,20 @@ func (s *scope) evalNow(expr hcl.Expression, ei *exprInfo) (out val) {
 			out = val{v: cty.DynamicVal}
 		}
 	}()
-	ctx, refs := s.context(expr, ei)
-	defer s.inst.re.releaseContext(ctx)
-	v, diags := expr.Value(ctx)
-	if diags.HasErrors() {
-		if stubs := unknownFuncStubs(expr, diags, ctx); stubs != nil {
-			child := ctx.NewChild()
-			child.Functions = stubs
-			v, diags = expr.Value(child)
-		}
+	ctx, refs, v := s.context(expr, ei)
+	if ctx != nil {
+		defer s.inst.re.releaseContext(ctx)
+		var diags hcl.Diagnostics
+		v, diags = expr.Value(ctx)
 		if diags.HasErrors() {
-			v = cty.DynamicVal
+			if stubs := unknownFuncStubs(expr, diags, ctx); stubs != nil {
+				child := ctx.NewChild()
+				child.Functions = stubs
+				v, diags = expr.Value(child)
+			}
+			if diags.HasErrors() {
+				v = cty.DynamicVal
+			}
 		}
 	}
 	if v == cty.NilVal {
@@ -524,15 +555,18 @@ func addName(names []string, name string) []string {
 	return append(names, name)
 }
 
-func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []graph.Ref) {
+// context works out the references of an expression and the evaluation
+// context it needs. An expression that is one reference (`var.x`,
+// `aws_kms_key.k.arn`) needs no context: its value is returned instead, with
+// a nil context.
+func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []graph.Ref, cty.Value) {
 	inst := s.inst
 	if inst.funcs == nil {
 		inst.funcs = inst.re.functions(inst.mod)
 	}
 	traversals := ei.traversals
-	ctx := inst.re.newContext(inst.funcs, len(traversals) > 0)
 	if len(traversals) == 0 {
-		return ctx, nil
+		return inst.re.newContext(inst.funcs, false), nil, cty.NilVal
 	}
 	// refs[i] comes from the traversal starting at byte starts[i], so the
 	// references of a conditional's branch not taken can be dropped; only
@@ -550,7 +584,6 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		root := ti.root
 		before := len(refs)
 		if it, ok := s.iters.lookup(root); ok {
-			ctx.Variables[root] = it.v
 			if ti.name == "value" && len(it.refs) > 0 {
 				refs = s.appendElementRefs(refs, it.refs, it.key, attrAt(t, 2))
 			}
@@ -603,29 +636,12 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 					n.resources = addResourceNeed(n.resources, ti.resKey, ref.Attr)
 					refs = append(refs, ref)
 				}
-			case "count":
-				if s.countIdx != cty.NilVal {
-					if s.countObj == cty.NilVal {
-						s.countObj = inst.re.countObject(s.countIdx, s.countN)
-					}
-					ctx.Variables["count"] = s.countObj
-				}
 			case "each":
-				if s.eachKey != cty.NilVal {
-					if s.eachObj == cty.NilVal {
-						s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
-					}
-					ctx.Variables["each"] = s.eachObj
-					if ti.name == "value" && len(s.eachRefs) > 0 {
-						refs = s.appendElementRefs(refs, s.eachRefs, s.eachKey, attrAt(t, 2))
-					}
+				if s.eachKey != cty.NilVal && ti.name == "value" && len(s.eachRefs) > 0 {
+					refs = s.appendElementRefs(refs, s.eachRefs, s.eachKey, attrAt(t, 2))
 				}
-			case "path":
-				ctx.Variables["path"] = inst.re.pathObject(inst.mod)
-			case "terraform":
-				ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
-			case "self":
-				ctx.Variables["self"] = cty.DynamicVal
+			case "count", "path", "terraform", "self":
+				// Values without references, set below.
 			default:
 				if ti.resKey == "" {
 					continue
@@ -647,6 +663,36 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		}
 	}
 
+	if st, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && len(traversals) == 1 {
+		if base, rest, ok := s.referenced(&ei.travs[0], st.Traversal, n.resources); ok {
+			return nil, dedupeRefs(refs), traverse(base, rest)
+		}
+	}
+
+	ctx := inst.re.newContext(inst.funcs, true)
+	for i := range ei.travs {
+		root := ei.travs[i].root
+		if it, ok := s.iters.lookup(root); ok {
+			ctx.Variables[root] = it.v
+			continue
+		}
+		switch root {
+		case "count":
+			if s.countIdx != cty.NilVal {
+				ctx.Variables["count"] = s.countObject()
+			}
+		case "each":
+			if s.eachKey != cty.NilVal {
+				ctx.Variables["each"] = s.eachObject()
+			}
+		case "path":
+			ctx.Variables["path"] = inst.re.pathObject(inst.mod)
+		case "terraform":
+			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		case "self":
+			ctx.Variables["self"] = cty.DynamicVal
+		}
+	}
 	if len(n.vars) == 1 {
 		name := n.vars[0]
 		v := inst.variable(name).v
@@ -729,7 +775,100 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 	if len(ei.conds) > 0 && len(refs) > 0 {
 		refs = pruneUntaken(ctx, ei.conds, refs, starts)
 	}
-	return ctx, dedupeRefs(refs)
+	return ctx, dedupeRefs(refs), cty.NilVal
+}
+
+func (s *scope) countObject() cty.Value {
+	if s.countObj == cty.NilVal {
+		s.countObj = s.inst.re.countObject(s.countIdx, s.countN)
+	}
+	return s.countObj
+}
+
+func (s *scope) eachObject() cty.Value {
+	if s.eachObj == cty.NilVal {
+		s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": s.eachKey, "value": s.eachVal})
+	}
+	return s.eachObj
+}
+
+// referenced is, for an expression that is the one traversal t, the value
+// the context would give the name t starts with and the steps after it:
+// `var.x.y` is var.x's value and `.y`. The context would hold var.x in an
+// object {x = value} whose attribute x is that value, so skipping the
+// object changes nothing. ok is false where the context is needed (a name
+// that is not declared, a module output, path, ...).
+func (s *scope) referenced(ti *travInfo, t hcl.Traversal, resources []resNeed) (cty.Value, hcl.Traversal, bool) {
+	inst := s.inst
+	if it, ok := s.iters.lookup(ti.root); ok {
+		return it.v, t[1:], true
+	}
+	switch ti.root {
+	case "var":
+		if ti.name == "" || !isASCII(ti.name) {
+			return cty.NilVal, nil, false
+		}
+		return inst.variable(ti.name).v, t[2:], true
+	case "local":
+		if _, declared := inst.mod.locals[ti.name]; !declared || ti.name == "" || !isASCII(ti.name) {
+			return cty.NilVal, nil, false
+		}
+		return inst.local(ti.name).v, t[2:], true
+	case "count":
+		if s.countIdx == cty.NilVal {
+			return cty.NilVal, nil, false
+		}
+		return s.countObject(), t[1:], true
+	case "each":
+		if s.eachKey == cty.NilVal {
+			return cty.NilVal, nil, false
+		}
+		return s.eachObject(), t[1:], true
+	case "module", "path", "terraform", "self":
+		return cty.NilVal, nil, false
+	}
+	if len(resources) != 1 || ti.resKey == "" || resources[0].key != ti.resKey || !isASCII(ti.resKey) {
+		return cty.NilVal, nil, false
+	}
+	v, ok, _ := inst.resourceValue(ti.resKey, &resources[0])
+	if !ok {
+		return cty.NilVal, nil, false
+	}
+	if ti.root == "data" {
+		return v, t[3:], true
+	}
+	return v, t[2:], true
+}
+
+// isASCII answers whether a name is the same after cty's Unicode
+// normalization of object attribute names, without normalizing it.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// traverse is rest.TraverseRel(v), the unknown value on an error as in
+// evalNow. Getting a present attribute of a known object, most steps, is
+// done here: hcl's step copies each step to the heap.
+func traverse(v cty.Value, rest hcl.Traversal) cty.Value {
+	for _, step := range rest {
+		if a, ok := step.(hcl.TraverseAttr); ok && v.IsKnown() && !v.IsNull() {
+			if ty := v.Type(); ty.IsObjectType() && ty.HasAttribute(a.Name) {
+				v = v.GetAttr(a.Name)
+				continue
+			}
+		}
+		next, diags := step.TraversalStep(v)
+		if diags.HasErrors() {
+			return cty.DynamicVal
+		}
+		v = next
+	}
+	return v
 }
 
 // pruneUntaken drops the references made only in the branch a conditional
@@ -1536,7 +1675,15 @@ func valueFits(v cty.Value, budget *int, depth int) bool {
 	case ty == cty.String:
 		*budget -= len(v.AsString())
 		return *budget >= 0
-	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():
+	case ty.IsObjectType():
+		// By attribute rather than ElementIterator, which allocates a
+		// key string per attribute; the sum spent is the same in any order.
+		for name := range ty.AttributeTypes() {
+			if !valueFits(v.GetAttr(name), budget, depth+1) {
+				return false
+			}
+		}
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType():
 		for it := v.ElementIterator(); it.Next(); {
 			_, e := it.Element()
 			if !valueFits(e, budget, depth+1) {
