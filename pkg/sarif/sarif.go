@@ -366,10 +366,9 @@ func truncate(s string, n int) string {
 
 type builder struct {
 	in *report.Input
-	// lineHashes holds the line hash table of every file a shown finding
-	// names, computed up front (hashFiles) and only read afterwards, so
-	// forks may share it across goroutines. A nil table is a file whose
-	// source is unknown.
+	// lineHashes holds the line hash table of every file with a known
+	// source that a shown finding names, computed up front (hashFiles) and
+	// only read afterwards, so forks share it across goroutines.
 	lineHashes map[string]*lineHashTable
 	// artifacts caches artifact locations by file name; it belongs to one
 	// goroutine, so each fork gets its own.

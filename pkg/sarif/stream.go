@@ -78,19 +78,38 @@ func (p *prepared) appendResults(dst []byte, b *builder, lo, hi int) []byte {
 	return out.buf
 }
 
-// writeResults writes every result to w in order. With more than one chunk
-// and more than one core, workers encode chunks while w takes the finished
-// ones in order; at most window chunks are held at once.
+// writeResults writes every result to w in order.
 func (p *prepared) writeResults(w *bufio.Writer) error {
-	n := len(p.shown)
-	chunks := (n + resultsPerChunk - 1) / resultsPerChunk
+	return encodeInOrder(len(p.shown), resultsPerChunk,
+		func() encodeFunc {
+			b := p.builder.fork()
+			return func(dst []byte, lo, hi int) []byte { return p.appendResults(dst, b, lo, hi) }
+		},
+		func(chunk []byte) error {
+			_, err := w.Write(chunk)
+			return err
+		})
+}
+
+// encodeFunc appends the encoding of items lo..hi-1 to dst.
+type encodeFunc func(dst []byte, lo, hi int) []byte
+
+// encodeInOrder encodes items 0..n-1 in chunks of chunkSize and passes each
+// chunk's bytes to write, in order. With more than one chunk and more than
+// one core, GOMAXPROCS workers, each with its own encodeFunc from
+// newEncoder, encode chunks while write takes the finished ones; at most
+// 2×workers chunks are held at once. A failed write stops the encoding and
+// is returned; a panic in a worker is raised again in the caller, where the
+// CLI's recover reports it.
+func encodeInOrder(n, chunkSize int, newEncoder func() encodeFunc, write func([]byte) error) error {
+	chunks := (n + chunkSize - 1) / chunkSize
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 {
-		b := p.builder.fork()
+		encode := newEncoder()
 		var buf []byte
-		for lo := 0; lo < n; lo += resultsPerChunk {
-			buf = p.appendResults(buf[:0], b, lo, min(lo+resultsPerChunk, n))
-			if _, err := w.Write(buf); err != nil {
+		for lo := 0; lo < n; lo += chunkSize {
+			buf = encode(buf[:0], lo, min(lo+chunkSize, n))
+			if err := write(buf); err != nil {
 				return err
 			}
 		}
@@ -100,6 +119,7 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 	type chunk struct {
 		lo, hi int
 		buf    []byte
+		panic  any
 		done   chan struct{}
 	}
 	window := 2 * workers
@@ -108,9 +128,8 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 	spare := make(chan []byte, window+workers)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	// On an early return (a failed write) the feeder stops and the workers
-	// finish what they hold; waiting for them keeps every goroutine's reads
-	// of the input inside Write.
+	// On an early return the feeder stops and the workers finish what they
+	// hold; waiting for them keeps every read of the input inside the call.
 	defer wg.Wait()
 	defer close(stop)
 
@@ -119,8 +138,8 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 		defer wg.Done()
 		defer close(jobs)
 		defer close(inOrder)
-		for lo := 0; lo < n; lo += resultsPerChunk {
-			c := &chunk{lo: lo, hi: min(lo+resultsPerChunk, n), done: make(chan struct{})}
+		for lo := 0; lo < n; lo += chunkSize {
+			c := &chunk{lo: lo, hi: min(lo+chunkSize, n), done: make(chan struct{})}
 			select {
 			case c.buf = <-spare:
 			default:
@@ -131,7 +150,7 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 				return
 			}
 			// Workers never block on anything but jobs, so this send
-			// only waits for one of them to take the previous chunk.
+			// only waits for one of them to take an earlier chunk.
 			jobs <- c
 		}
 	}()
@@ -139,16 +158,22 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b := p.builder.fork()
+			encode := newEncoder()
 			for c := range jobs {
-				c.buf = p.appendResults(c.buf[:0], b, c.lo, c.hi)
-				close(c.done)
+				func() {
+					defer close(c.done)
+					defer func() { c.panic = recover() }()
+					c.buf = encode(c.buf[:0], c.lo, c.hi)
+				}()
 			}
 		}()
 	}
 	for c := range inOrder {
 		<-c.done
-		if _, err := w.Write(c.buf); err != nil {
+		if c.panic != nil {
+			panic(c.panic)
+		}
+		if err := write(c.buf); err != nil {
 			return err
 		}
 		select {
@@ -160,7 +185,8 @@ func (p *prepared) writeResults(w *bufio.Writer) error {
 }
 
 // parallel calls do(i) for every i in 0..n-1 on up to GOMAXPROCS goroutines
-// and returns when all calls have.
+// and returns when all calls have; a panic in one is raised again in the
+// caller once all have returned.
 func parallel(n int, do func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
@@ -171,16 +197,26 @@ func parallel(n int, do func(i int)) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var failed sync.Once
+	var panicked any
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					failed.Do(func() { panicked = r })
+				}
+			}()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(i)
 			}
 		}()
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // jsonOut appends JSON laid out as json.Encoder with SetIndent("", "  ") lays

@@ -270,3 +270,78 @@ func TestWriteError(t *testing.T) {
 		t.Errorf("exactly enough room: %v", err)
 	}
 }
+
+// Chunks finish in any order; write must still see them in input order, and
+// each worker's encoder must be its own (the race detector checks that the
+// unsynchronised counter below is never shared).
+func TestEncodeInOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 4} {
+		runtime.GOMAXPROCS(procs)
+		for _, n := range []int{0, 1, 6, 7, 8, 300} {
+			var want strings.Builder
+			for i := range n {
+				fmt.Fprintf(&want, "%d,", i)
+			}
+			var got bytes.Buffer
+			err := encodeInOrder(n, 7, func() encodeFunc {
+				calls := 0
+				rng := rand.New(rand.NewSource(int64(n)))
+				return func(dst []byte, lo, hi int) []byte {
+					calls++
+					if rng.Intn(3) == 0 {
+						runtime.Gosched()
+					}
+					for i := lo; i < hi; i++ {
+						dst = fmt.Appendf(dst, "%d,", i)
+					}
+					return dst
+				}
+			}, func(chunk []byte) error {
+				got.Write(chunk)
+				return nil
+			})
+			if err != nil || got.String() != want.String() {
+				t.Errorf("procs %d, n %d: %q, %v; want %q", procs, n, got.String(), err, want.String())
+			}
+		}
+	}
+}
+
+// A bug that panics in a worker must reach the caller, where the CLI turns
+// it into an "internal error", not kill the process from another goroutine.
+func TestWorkerPanicsReachTheCaller(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	before := runtime.NumGoroutine()
+	caught := func(run func()) (v any) {
+		defer func() { v = recover() }()
+		run()
+		return nil
+	}
+	v := caught(func() {
+		encodeInOrder(1000, 10, func() encodeFunc {
+			return func(dst []byte, lo, hi int) []byte {
+				if lo == 500 {
+					panic("encode 500")
+				}
+				return append(dst, 'x')
+			}
+		}, func([]byte) error { return nil })
+	})
+	if v != "encode 500" {
+		t.Errorf("encodeInOrder: recovered %v", v)
+	}
+	v = caught(func() {
+		parallel(100, func(i int) {
+			if i == 42 {
+				panic("item 42")
+			}
+		})
+	})
+	if v != "item 42" {
+		t.Errorf("parallel: recovered %v", v)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after", before, after)
+	}
+}
