@@ -43,12 +43,12 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 			continue
 		}
 		if a.constant() {
-			b.Attrs[a.name] = s.constantAttr(a, bp.attr(bi, i))
+			b.Attrs[a.name] = s.constantAttr(a, &bp.attrs[i])
 			continue
 		}
 		attr := &slab[used]
 		used++
-		s.fillAttr(attr, a, bp.attr(bi, i))
+		s.fillAttr(attr, a, bp.attrs[i].path)
 		b.Attrs[a.name] = attr
 	}
 	if len(bi.blocks) == 0 {
@@ -63,8 +63,7 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 			b.Blocks = append(b.Blocks, s.expandDynamic(nb, bp, &index)...)
 			continue
 		}
-		i := index.next(nb.Type)
-		b.Blocks = append(b.Blocks, s.nestedBlock(nb, bp.block(j, nb.Type, i)))
+		b.Blocks = append(b.Blocks, s.nestedBlock(nb, bp.block(j, nb.Type, index.next(nb.Type))))
 	}
 	return b
 }
@@ -80,64 +79,59 @@ func (s *scope) fillAttr(attr *graph.Attribute, a *bodyAttr, path string) {
 	}
 }
 
-// sharedKey names a body, or one attribute of it, at a path.
-type sharedKey struct {
-	body hcl.Body
-	attr *bodyAttr // nil for the whole body
-	path string
-}
-
 // constantAttr is the attribute for an expression that names nothing:
 // its value depends only on the module's functions, the same for every
 // instance in a root, so every instance shares one attribute.
-func (s *scope) constantAttr(a *bodyAttr, path string) *graph.Attribute {
-	re := s.inst.re
-	key := sharedKey{attr: a, path: path}
-	if attr, ok := re.constAttrs[key]; ok {
-		return attr
+func (s *scope) constantAttr(a *bodyAttr, slot *pathAttr) *graph.Attribute {
+	if slot.shared == nil {
+		slot.shared = &graph.Attribute{}
+		s.fillAttr(slot.shared, a, slot.path)
 	}
-	attr := &graph.Attribute{}
-	s.fillAttr(attr, a, path)
-	re.constAttrs[key] = attr
-	return attr
+	return slot.shared
 }
 
-// nestedBlock builds a static nested block at path. A block whose content
-// names nothing (`condition { test = "Bool" ... }`) is the same in every
-// instance in a root: one is built and shared.
-func (s *scope) nestedBlock(nb *hcl.Block, path string) *graph.Block {
-	re := s.inst.re
-	if !re.constantBody(nb.Body) {
-		return s.buildBlock(nb.Body, nb.Type, nb.Labels, path, nb.DefRange, false)
+// nestedBlock builds a static nested block at its path. A block whose
+// content names nothing (`condition { test = "Bool" ... }`) is the same in
+// every instance in a root: one is built and shared.
+func (s *scope) nestedBlock(nb *hcl.Block, slot *pathBlock) *graph.Block {
+	if !s.inst.re.constantBody(nb.Body) {
+		return s.buildBlock(nb.Body, nb.Type, nb.Labels, slot.path, nb.DefRange, false)
 	}
-	key := sharedKey{body: nb.Body, path: path}
-	if b, ok := re.constBlocks[key]; ok {
-		return b
+	if slot.shared == nil {
+		slot.shared = s.buildBlock(nb.Body, nb.Type, nb.Labels, slot.path, nb.DefRange, false)
 	}
-	b := s.buildBlock(nb.Body, nb.Type, nb.Labels, path, nb.DefRange, false)
-	re.constBlocks[key] = b
-	return b
+	return slot.shared
 }
 
 // blockIndex numbers the nested blocks of each type in source order, static
 // and dynamic alike ("ingress[2]"). Bodies hold few block types: a slice
 // beats a map.
 type blockIndex struct {
-	types  []string
-	counts []int
+	n      int
+	types  [4]string
+	counts [4]int
+	more   map[string]int // types after the first four
 }
 
 func (bx *blockIndex) next(typ string) int {
-	for k, t := range bx.types {
-		if t == typ {
+	for k := 0; k < bx.n; k++ {
+		if bx.types[k] == typ {
 			i := bx.counts[k]
 			bx.counts[k] = i + 1
 			return i
 		}
 	}
-	bx.types = append(bx.types, typ)
-	bx.counts = append(bx.counts, 1)
-	return 0
+	if bx.n < len(bx.types) {
+		bx.types[bx.n], bx.counts[bx.n] = typ, 1
+		bx.n++
+		return 0
+	}
+	if bx.more == nil {
+		bx.more = map[string]int{}
+	}
+	i := bx.more[typ]
+	bx.more[typ] = i + 1
+	return i
 }
 
 var dynamicSchema = &hcl.BodySchema{
@@ -264,13 +258,24 @@ type bodyInfo struct {
 
 // bodyPaths are the paths of a body's attributes and nested blocks when
 // the body sits at one path. A body sits at the same path in every instance
-// of its resource, so they are joined once, not once per instance.
+// of its resource, so they are joined once, not once per instance; and
+// what is constant there is built once.
 type bodyPaths struct {
-	prefix   string   // the body's path and a dot; "" for a resource body
-	attrs    []string // of bodyInfo.attrs[i]; nil when they are the names
-	blocks   []string // of bodyInfo.blocks[j], for index blockIdx[j]
-	blockIdx []int
+	prefix   string      // the body's path and a dot; "" for a resource body
+	attrs    []pathAttr  // of bodyInfo.attrs[i]
+	blocks   []pathBlock // of bodyInfo.blocks[j]
 	dynamics map[dynamicSlot]string
+}
+
+type pathAttr struct {
+	path   string
+	shared *graph.Attribute // see constantAttr
+}
+
+type pathBlock struct {
+	path   string // "" until built
+	idx    int    // the block's index among its type, which path ends with
+	shared *graph.Block
 }
 
 type dynamicSlot struct {
@@ -280,23 +285,16 @@ type dynamicSlot struct {
 
 func (bi *bodyInfo) pathsUnder(path string) *bodyPaths {
 	if path == "" {
-		if len(bi.blocks) > 0 && bi.top.blocks == nil {
-			bi.top.blocks = make([]string, len(bi.blocks))
-			bi.top.blockIdx = make([]int, len(bi.blocks))
+		if bi.top.attrs == nil {
+			bi.fillPaths(&bi.top)
 		}
 		return &bi.top
 	}
 	if bp, ok := bi.paths[path]; ok {
 		return bp
 	}
-	bp := &bodyPaths{prefix: path + ".", attrs: make([]string, len(bi.attrs))}
-	for i := range bi.attrs {
-		bp.attrs[i] = bp.prefix + bi.attrs[i].name
-	}
-	if len(bi.blocks) > 0 {
-		bp.blocks = make([]string, len(bi.blocks))
-		bp.blockIdx = make([]int, len(bi.blocks))
-	}
+	bp := &bodyPaths{prefix: path + "."}
+	bi.fillPaths(bp)
 	if bi.paths == nil {
 		bi.paths = map[string]*bodyPaths{}
 	}
@@ -304,22 +302,23 @@ func (bi *bodyInfo) pathsUnder(path string) *bodyPaths {
 	return bp
 }
 
-// attr is the path of attribute i.
-func (bp *bodyPaths) attr(bi *bodyInfo, i int) string {
-	if bp.attrs == nil {
-		return bi.attrs[i].name
+func (bi *bodyInfo) fillPaths(bp *bodyPaths) {
+	bp.attrs = make([]pathAttr, len(bi.attrs))
+	for i := range bi.attrs {
+		bp.attrs[i].path = bp.prefix + bi.attrs[i].name
 	}
-	return bp.attrs[i]
+	if len(bi.blocks) > 0 {
+		bp.blocks = make([]pathBlock, len(bi.blocks))
+	}
 }
 
-// block is the path of nested block j, the i-th of its type.
-func (bp *bodyPaths) block(j int, typ string, i int) string {
-	if p := bp.blocks[j]; p != "" && bp.blockIdx[j] == i {
-		return p
+// block is nested block j, the i-th of its type.
+func (bp *bodyPaths) block(j int, typ string, i int) *pathBlock {
+	slot := &bp.blocks[j]
+	if slot.path == "" || slot.idx != i {
+		*slot = pathBlock{path: bp.prefix + typ + "[" + strconv.Itoa(i) + "]", idx: i}
 	}
-	p := bp.prefix + typ + "[" + strconv.Itoa(i) + "]"
-	bp.blocks[j], bp.blockIdx[j] = p, i
-	return p
+	return slot
 }
 
 // dynamic is the path of the i-th block of a type made by a dynamic block.
@@ -340,7 +339,7 @@ func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
 	if bi, ok := re.bodies[body]; ok {
 		return bi
 	}
-	bi := &bodyInfo{}
+	bi := re.chunks.bodyInfo()
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		bi.attrs = make([]bodyAttr, 0, len(sb.Attributes))
 		for _, a := range sb.Attributes {

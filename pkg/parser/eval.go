@@ -64,10 +64,7 @@ type rootEval struct {
 	srcs     map[string][]byte // file bytes by name
 	ctxPool  []*hcl.EvalContext
 
-	// Attributes and nested blocks whose expressions name nothing, shared
-	// by every instance; see constantAttr and nestedBlock.
-	constAttrs  map[sharedKey]*graph.Attribute
-	constBlocks map[sharedKey]*graph.Block
+	chunks chunks
 
 	// countKeys[i] is cty.NumberIntVal(i) and countObjs[i] the `count`
 	// object {index = i}: the same in every counted resource and call.
@@ -94,9 +91,10 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 	if ei, ok := re.exprs[expr]; ok {
 		return ei
 	}
-	ei := &exprInfo{traversals: exprVariables(expr)}
+	ei := re.chunks.exprInfo()
+	ei.traversals = exprVariables(expr)
 	if len(ei.traversals) > 0 {
-		ei.travs = make([]travInfo, len(ei.traversals))
+		ei.travs = re.chunks.travInfos(len(ei.traversals))
 		for i, t := range ei.traversals {
 			ti := &ei.travs[i]
 			ti.root = t.RootName()
@@ -125,6 +123,49 @@ func (re *rootEval) exprInfo(expr hcl.Expression) *exprInfo {
 	}
 	re.exprs[expr] = ei
 	return ei
+}
+
+// chunks hands out the per-expression and per-body records of a root from
+// arrays of many, one allocation instead of one per record: a root has
+// tens of thousands, all kept until it is evaluated.
+type chunks struct {
+	exprs  []exprInfo
+	travs  []travInfo
+	bodies []bodyInfo
+}
+
+const chunkLen = 256
+
+func (c *chunks) exprInfo() *exprInfo {
+	if len(c.exprs) == 0 {
+		c.exprs = make([]exprInfo, chunkLen)
+	}
+	ei := &c.exprs[0]
+	c.exprs = c.exprs[1:]
+	return ei
+}
+
+func (c *chunks) bodyInfo() *bodyInfo {
+	if len(c.bodies) == 0 {
+		c.bodies = make([]bodyInfo, chunkLen/4)
+	}
+	bi := &c.bodies[0]
+	c.bodies = c.bodies[1:]
+	return bi
+}
+
+// travInfos returns n zeroed records; its capacity is n, so appending to
+// it cannot overwrite the next record handed out.
+func (c *chunks) travInfos(n int) []travInfo {
+	if n > chunkLen/4 {
+		return make([]travInfo, n)
+	}
+	if len(c.travs) < n {
+		c.travs = make([]travInfo, chunkLen)
+	}
+	ts := c.travs[:n:n]
+	c.travs = c.travs[n:]
+	return ts
 }
 
 // exprVariables is expr.Variables() without walking the shapes most
@@ -348,7 +389,14 @@ func (is *iterScope) lookup(name string) (iterator, bool) {
 
 // withKey is the scope of instance i of a count or for_each expansion.
 func (s *scope) withKey(kind expandKind, i int, key, each cty.Value, refs []graph.Ref) *scope {
-	ns := &scope{inst: s.inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal, iters: s.iters}
+	ns := &scope{}
+	s.setKey(ns, kind, i, key, each, refs)
+	return ns
+}
+
+// setKey makes ns the scope of instance i, in place.
+func (s *scope) setKey(ns *scope, kind expandKind, i int, key, each cty.Value, refs []graph.Ref) {
+	*ns = scope{inst: s.inst, countIdx: cty.NilVal, eachKey: cty.NilVal, eachVal: cty.NilVal, iters: s.iters}
 	switch kind {
 	case byCount:
 		ns.countIdx, ns.countN = key, i
@@ -358,7 +406,6 @@ func (s *scope) withKey(kind expandKind, i int, key, each cty.Value, refs []grap
 		ns.countIdx = cty.UnknownVal(cty.Number)
 		ns.eachKey, ns.eachVal, ns.eachRefs = cty.UnknownVal(cty.String), cty.DynamicVal, refs
 	}
-	return ns
 }
 
 // appendElementRefs appends the references of `each.value.attr` (or a
@@ -1390,14 +1437,24 @@ func (inst *modInst) resource(key string) *resState {
 	s := newScope(inst)
 	kind, keys, eachVals, eachRefs := s.expand(d.count, d.forEach)
 	rs.kind = kind
+	// One allocation each for the instances and their scopes.
+	var scopes []scope
+	var slab []graph.Resource
+	if len(keys) > 0 {
+		scopes = make([]scope, len(keys))
+		slab = make([]graph.Resource, len(keys))
+		rs.insts = make([]*graph.Resource, 0, len(keys))
+	}
 	for i, k := range keys {
-		is := s.withKey(kind, i, k, eachVals[i], eachRefs)
+		is := &scopes[i]
+		s.setKey(is, kind, i, k, eachVals[i], eachRefs)
 		blockType := "resource"
 		if d.mode == graph.Data {
 			blockType = "data"
 		}
 		body := is.buildBlock(d.body, blockType, d.labels(), "", d.declRange, true)
-		r := &graph.Resource{
+		r := &slab[i]
+		*r = graph.Resource{
 			Address:     inst.prefix + d.key() + graph.KeyString(k),
 			Module:      inst.path,
 			Type:        d.typ,

@@ -131,9 +131,6 @@ func (ld *loader) evalRoot(dir string, cli *cliVars) (g *graph.Graph, diags hcl.
 		bodies:   map[hcl.Body]*bodyInfo{},
 		dynamics: map[*hcl.Block]*dynamicInfo{},
 		srcs:     map[string][]byte{},
-
-		constAttrs:  map[sharedKey]*graph.Attribute{},
-		constBlocks: map[sharedKey]*graph.Block{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
