@@ -28,6 +28,9 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 	if top {
 		n, varying = bi.nonMeta, bi.varyingNonMeta
 	}
+	if !shortcuts {
+		varying = n
+	}
 	b := &graph.Block{Type: typ, Labels: labels, Path: path, Range: rng, Attrs: make(map[string]*graph.Attribute, n)}
 	// One allocation holds all the block's attributes that are not shared:
 	// there are hundreds of thousands, and each alone is a small object for
@@ -42,7 +45,7 @@ func (s *scope) buildBlock(body hcl.Body, typ string, labels []string, path stri
 		if top && a.meta {
 			continue
 		}
-		if a.constant() {
+		if a.constant() && shortcuts {
 			b.Attrs[a.name] = s.constantAttr(a, &bp.attrs[i])
 			continue
 		}
@@ -94,7 +97,7 @@ func (s *scope) constantAttr(a *bodyAttr, slot *pathAttr) *graph.Attribute {
 // content names nothing (`condition { test = "Bool" ... }`) is the same in
 // every instance in a root: one is built and shared.
 func (s *scope) nestedBlock(nb *hcl.Block, slot *pathBlock) *graph.Block {
-	if !s.inst.re.constantBody(nb.Body) {
+	if !shortcuts || !s.inst.re.constantBody(nb.Body) {
 		return s.buildBlock(nb.Body, nb.Type, nb.Labels, slot.path, nb.DefRange, false)
 	}
 	if slot.shared == nil {
@@ -204,7 +207,7 @@ type iterElement struct {
 // objects. A collection that is the same in every instance (see evalWith)
 // has the same elements: they are built once per module instance.
 func (s *scope) iterElements(coll cty.Value, ei *exprInfo) []iterElement {
-	shared := s.instanceScoped() && !s.dependsOnInstance(ei)
+	shared := shortcuts && s.instanceScoped() && !s.dependsOnInstance(ei)
 	if shared {
 		if els, ok := s.inst.iterObjs[ei]; ok {
 			return els
@@ -486,8 +489,9 @@ func blockShaped(v cty.Value) bool {
 
 // blockValueMap is the object value of a block for references
 // (`aws_instance.x.root_block_device[0].encrypted`).
-func blockValueMap(b *graph.Block) map[string]cty.Value {
-	m := make(map[string]cty.Value, len(b.Attrs)+len(b.Blocks))
+// room is how many more entries the caller will add.
+func blockValueMap(b *graph.Block, room int) map[string]cty.Value {
+	m := make(map[string]cty.Value, len(b.Attrs)+len(b.Blocks)+room)
 	for name, a := range b.Attrs {
 		m[name] = a.Value
 	}
@@ -503,7 +507,7 @@ func blockValueMap(b *graph.Block) map[string]cty.Value {
 			groups[nb.Type] = append(groups[nb.Type], cty.NilVal)
 			continue
 		}
-		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockValueMap(nb)))
+		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockValueMap(nb, 0)))
 	}
 	for _, typ := range order {
 		if _, isAttr := m[typ]; isAttr {

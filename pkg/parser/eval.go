@@ -39,6 +39,12 @@ type memo struct {
 // treated as one instance with an unknown key rather than exhausting memory.
 const maxInstances = 10000
 
+// shortcuts enables the evaluation shortcuts that must change nothing:
+// one-reference expressions without a context, constant attributes and
+// blocks shared, dynamic iterator objects shared. Only a test turns them
+// off, to check that the graphs come out the same.
+var shortcuts = true
+
 // maxModuleDepth guards module recursion that cycle detection by directory
 // cannot see (e.g. symlinked copies).
 const maxModuleDepth = 32
@@ -710,7 +716,7 @@ func (s *scope) context(expr hcl.Expression, ei *exprInfo) (*hcl.EvalContext, []
 		}
 	}
 
-	if st, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && len(traversals) == 1 {
+	if st, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && len(traversals) == 1 && shortcuts {
 		if base, rest, ok := s.referenced(&ei.travs[0], st.Traversal, n.resources); ok {
 			return nil, dedupeRefs(refs), traverse(base, rest)
 		}
@@ -1359,9 +1365,17 @@ func (inst *modInst) resourceValue(key string, need *resNeed) (v cty.Value, ok b
 	}
 	if rs.attrs == nil {
 		// Built on first reference: most resources are never referenced.
+		// Each holds id and arn too, unknown unless configured: the
+		// provider computes them.
 		rs.attrs = make([]map[string]cty.Value, len(rs.insts))
 		for i, r := range rs.insts {
-			rs.attrs[i] = blockValueMap(r.Body)
+			attrs := blockValueMap(r.Body, 2)
+			for _, k := range [...]string{"id", "arn"} {
+				if _, ok := attrs[k]; !ok {
+					attrs[k] = cty.UnknownVal(cty.String)
+				}
+			}
+			rs.attrs[i] = attrs
 		}
 	}
 	var room [4]string
@@ -1389,18 +1403,16 @@ func (inst *modInst) resourceValue(key string, need *resNeed) (v cty.Value, ok b
 	objs := make([]cty.Value, len(rs.insts))
 	keys := make([]cty.Value, len(rs.insts))
 	for i, attrs := range rs.attrs {
-		m := make(map[string]cty.Value, len(attrs)+len(extra)+2)
-		for k, v := range attrs {
-			m[k] = v
-		}
-		for _, k := range [...]string{"id", "arn"} {
-			if _, ok := m[k]; !ok {
-				m[k] = cty.UnknownVal(cty.String)
+		m := attrs // ObjectVal copies it
+		if len(extra) > 0 {
+			m = make(map[string]cty.Value, len(attrs)+len(extra))
+			for k, v := range attrs {
+				m[k] = v
 			}
-		}
-		for _, k := range extra {
-			if _, ok := m[k]; !ok {
-				m[k] = cty.DynamicVal
+			for _, k := range extra {
+				if _, ok := m[k]; !ok {
+					m[k] = cty.DynamicVal
+				}
 			}
 		}
 		objs[i] = cty.ObjectVal(m)
