@@ -174,27 +174,66 @@ func (c *chunks) travInfos(n int) []travInfo {
 	return ts
 }
 
-// exprVariables is expr.Variables() without walking the shapes most
-// attributes have (a literal, a reference, a string template), since the
-// walk allocates for every node it visits.
+// exprVariables is expr.Variables(), in the same order, without hcl's
+// walker, which allocates for every node it visits. Only a `for`
+// expression opens a scope (its own key and value names are not
+// variables): it, and any node not listed, is left to hcl.
 func exprVariables(expr hcl.Expression) []hcl.Traversal {
-	switch e := expr.(type) {
-	case *hclsyntax.LiteralValueExpr:
-		return nil
-	case *hclsyntax.ScopeTraversalExpr:
-		return []hcl.Traversal{e.Traversal}
-	case *hclsyntax.TemplateWrapExpr:
-		return exprVariables(e.Wrapped)
-	case *hclsyntax.TemplateExpr:
-		// A template has no scope of its own: its variables are its
-		// parts', in order.
-		var vars []hcl.Traversal
-		for _, part := range e.Parts {
-			vars = append(vars, exprVariables(part)...)
-		}
-		return vars
+	if e, ok := expr.(hclsyntax.Expression); ok {
+		return appendVariables(nil, e)
 	}
 	return expr.Variables()
+}
+
+func appendVariables(vars []hcl.Traversal, expr hclsyntax.Expression) []hcl.Traversal {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+	case *hclsyntax.ScopeTraversalExpr:
+		vars = append(vars, e.Traversal)
+	case *hclsyntax.TemplateWrapExpr:
+		vars = appendVariables(vars, e.Wrapped)
+	case *hclsyntax.TemplateExpr:
+		for _, part := range e.Parts {
+			vars = appendVariables(vars, part)
+		}
+	case *hclsyntax.FunctionCallExpr:
+		for _, arg := range e.Args {
+			vars = appendVariables(vars, arg)
+		}
+	case *hclsyntax.TupleConsExpr:
+		for _, x := range e.Exprs {
+			vars = appendVariables(vars, x)
+		}
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range e.Items {
+			vars = appendVariables(vars, item.KeyExpr)
+			vars = appendVariables(vars, item.ValueExpr)
+		}
+	case *hclsyntax.ObjectConsKeyExpr:
+		// A bare name as a key is the key's text, not a reference.
+		if hcl.ExprAsKeyword(e.Wrapped) == "" {
+			vars = appendVariables(vars, e.Wrapped)
+		}
+	case *hclsyntax.ParenthesesExpr:
+		vars = appendVariables(vars, e.Expression)
+	case *hclsyntax.RelativeTraversalExpr:
+		vars = appendVariables(vars, e.Source)
+	case *hclsyntax.IndexExpr:
+		vars = appendVariables(vars, e.Collection)
+		vars = appendVariables(vars, e.Key)
+	case *hclsyntax.ConditionalExpr:
+		vars = appendVariables(vars, e.Condition)
+		vars = appendVariables(vars, e.TrueResult)
+		vars = appendVariables(vars, e.FalseResult)
+	case *hclsyntax.BinaryOpExpr:
+		vars = appendVariables(vars, e.LHS)
+		vars = appendVariables(vars, e.RHS)
+	case *hclsyntax.UnaryOpExpr:
+		vars = appendVariables(vars, e.Val)
+	default:
+		vars = append(vars, hclsyntax.Variables(e)...)
+	}
+	return vars
 }
 
 // mayHaveConditional answers from the source text whether an expression

@@ -150,3 +150,74 @@ func TestTraverseMatchesHCL(t *testing.T) {
 		}
 	}
 }
+
+// TestExprVariablesMatchesHCL holds exprVariables to hcl's Variables, order
+// included (references are listed in it), on every expression of the
+// fixtures, the examples, a generated corpus and shapes written for it.
+func TestExprVariablesMatchesHCL(t *testing.T) {
+	const shapes = `
+a = [for k, v in var.m : "${k}-${v}-${local.x}" if v != var.skip]
+b = { for k in local.ks : k => upper(k) }
+c = var.on ? aws_s3_bucket.b[0].arn : data.aws_iam_policy_document.d.json
+d = { name = 1, (var.key) = 2, "${local.k}" = 3, null = 4, true = var.t }
+e = aws_instance.web[*].id
+f = -var.n + (local.a * 2) - count.index
+g = <<EOT
+%{ for s in var.list ~}
+${s}-${each.key}
+%{ endfor ~}
+${local.tail}
+EOT
+h = merge(local.tags, { Name = each.value.name }, module.m.out)
+i = [var.a, [local.b, { c = path.module }]][0]
+j = local.m[var.k].attr
+k = !var.b
+l = jsonencode({ Statement = [{ Resource = aws_s3_bucket.b.arn }] })
+m = [for x in var.xs : x.id][0]
+`
+	sources := map[string][]byte{"shapes.tf": []byte(shapes)}
+	gen := t.TempDir()
+	if _, _, err := corpus.Generate(gen, 4); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{gen, filepath.Join("..", "..", "examples"), filepath.Join("..", "policies", "testdata"), filepath.Join("testdata", "hcl")} {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+				data, rerr := os.ReadFile(p)
+				if rerr != nil {
+					return rerr
+				}
+				sources[p] = data
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	exprs := 0
+	var check func(body *hclsyntax.Body)
+	check = func(body *hclsyntax.Body) {
+		for _, a := range body.Attributes {
+			exprs++
+			want := a.Expr.Variables()
+			got := exprVariables(a.Expr)
+			if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+				t.Errorf("%s: exprVariables gives %d traversals, hcl %d", a.SrcRange, len(got), len(want))
+			}
+		}
+		for _, b := range body.Blocks {
+			check(b.Body)
+		}
+	}
+	for name, src := range sources {
+		f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+		if f == nil {
+			t.Fatalf("%s: %s", name, diags.Error())
+		}
+		check(f.Body.(*hclsyntax.Body))
+	}
+	if exprs < 1000 {
+		t.Errorf("only %d expressions compared", exprs)
+	}
+}
