@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -360,7 +362,7 @@ func (re *rootEval) bodyInfo(body hcl.Body) *bodyInfo {
 		}
 		bi.blocks = blocks
 	}
-	sort.Slice(bi.attrs, func(i, j int) bool { return bi.attrs[i].name < bi.attrs[j].name })
+	slices.SortFunc(bi.attrs, func(a, b bodyAttr) int { return strings.Compare(a.name, b.name) })
 	for i := range bi.attrs {
 		a := &bi.attrs[i]
 		a.info = re.exprInfo(a.expr)

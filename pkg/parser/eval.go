@@ -1224,6 +1224,16 @@ func dedupeRefs(refs []graph.Ref) []graph.Ref {
 	if len(refs) < 2 {
 		return refs
 	}
+	if len(refs) <= 8 {
+		// Few: comparing each with those kept beats building keys.
+		out := refs[:0:0]
+		for _, r := range refs {
+			if !containsRef(out, r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
 	seen := make(map[string]bool, len(refs))
 	out := refs[:0:0]
 	for _, r := range refs {
@@ -1235,6 +1245,26 @@ func dedupeRefs(refs []graph.Ref) []graph.Ref {
 		out = append(out, r)
 	}
 	return out
+}
+
+// containsRef answers whether refs holds r: same base, attribute and key
+// as KeyString writes it.
+func containsRef(refs []graph.Ref, r graph.Ref) bool {
+	for _, o := range refs {
+		if o.Base != r.Base || o.Attr != r.Attr {
+			continue
+		}
+		if o.Key == cty.NilVal || r.Key == cty.NilVal {
+			if o.Key == cty.NilVal && r.Key == cty.NilVal {
+				return true
+			}
+			continue
+		}
+		if graph.KeyString(o.Key) == graph.KeyString(r.Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // variable returns the value of var.name in this instance.

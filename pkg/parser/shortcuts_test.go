@@ -221,3 +221,41 @@ m = [for x in var.xs : x.id][0]
 		t.Errorf("only %d expressions compared", exprs)
 	}
 }
+
+// TestDedupeRefsByComparison holds the pairwise path of dedupeRefs (eight
+// references or fewer) to the keyed one it replaced: same references kept,
+// first of each, in order.
+func TestDedupeRefsByComparison(t *testing.T) {
+	keys := []cty.Value{cty.NilVal, cty.NumberIntVal(0), cty.NumberIntVal(1), cty.StringVal("0"), cty.StringVal("a"), cty.UnknownVal(cty.String), cty.UnknownVal(cty.Number)}
+	var pool []graph.Ref
+	for _, base := range []string{"aws_s3_bucket.a", "module.m.aws_s3_bucket.a"} {
+		for _, k := range keys {
+			for _, attr := range []string{"", "arn"} {
+				pool = append(pool, graph.Ref{Base: base, Key: k, Attr: attr})
+			}
+		}
+	}
+	keyed := func(refs []graph.Ref) []graph.Ref {
+		seen := map[string]bool{}
+		var out []graph.Ref
+		for _, r := range refs {
+			k := r.Base + "\x00" + graph.KeyString(r.Key) + "\x00" + r.Attr
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	for seed := 0; seed < 2000; seed++ {
+		n := 2 + seed%7
+		refs := make([]graph.Ref, n)
+		for i := range refs {
+			refs[i] = pool[(seed*7+i*13+i*i*seed)%len(pool)]
+		}
+		got, want := dedupeRefs(append([]graph.Ref(nil), refs...)), keyed(refs)
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("%v: got %v, want %v", refs, got, want)
+		}
+	}
+}
