@@ -176,12 +176,19 @@ func (s *scope) expandDynamic(db *hcl.Block, bp *bodyPaths, index *blockIndex) [
 	}
 	elems := s.iterElements(coll, forEachInfo)
 	out := make([]*graph.Block, 0, len(elems))
-	for _, el := range elems {
-		is := &scope{
+	// The elements' scopes and iterator bindings, in one allocation.
+	scopes := make([]struct {
+		scope
+		link iterScope
+	}, len(elems))
+	for i, el := range elems {
+		es := &scopes[i]
+		es.link = iterScope{name: iterName, it: iterator{v: el.obj, key: el.key, refs: collRefs}, outer: s.iters}
+		es.scope = scope{
 			inst: s.inst, countIdx: s.countIdx, countN: s.countN, eachKey: s.eachKey, eachVal: s.eachVal, eachRefs: s.eachRefs,
-			countObj: s.countObj, eachObj: s.eachObj,
-			iters: &iterScope{name: iterName, it: iterator{v: el.obj, key: el.key, refs: collRefs}, outer: s.iters},
+			countObj: s.countObj, eachObj: s.eachObj, iters: &es.link,
 		}
+		is := &es.scope
 		var labels []string
 		if a := content.Attributes["labels"]; a != nil {
 			lv := is.eval(a.Expr).v
