@@ -307,26 +307,50 @@ func New(root string, provider ProviderVersion, resources []*Resource) *Graph {
 	g.byType = make(map[string][]*Resource)
 	g.byBase = make(map[string][]*Resource)
 	g.referrers = make(map[string][]Edge)
-	for _, r := range g.Resources {
+	for i := range keyed {
+		r := keyed[i].r
 		if r.Mode == Managed {
 			g.byType[r.Type] = append(g.byType[r.Type], r)
 		} else {
 			g.byType["data."+r.Type] = append(g.byType["data."+r.Type], r)
 		}
-		base := r.Base()
-		g.byBase[base] = append(g.byBase[base], r)
+		g.byBase[keyed[i].base] = append(g.byBase[keyed[i].base], r)
 	}
+	var withRefs []*Attribute
 	for _, r := range g.Resources {
-		r.Body.AllAttributes(func(a *Attribute) {
-			for i, ref := range a.Refs {
-				if refBaseSeen(a.Refs[:i], ref.Base) {
-					continue
-				}
-				g.referrers[ref.Base] = append(g.referrers[ref.Base], Edge{From: r, Attr: a})
-			}
-		})
+		withRefs = g.addReferrers(r, r.Body, withRefs[:0])
 	}
 	return g
+}
+
+// addReferrers records r's edges from b and its nested blocks in
+// AllAttributes order. Only attributes with references are sorted: most
+// have none, and sorting every block's names was most of New's time.
+func (g *Graph) addReferrers(r *Resource, b *Block, scratch []*Attribute) []*Attribute {
+	if b == nil {
+		return scratch
+	}
+	scratch = scratch[:0]
+	for _, a := range b.Attrs {
+		if len(a.Refs) > 0 {
+			scratch = append(scratch, a)
+		}
+	}
+	if len(scratch) > 1 {
+		sort.Slice(scratch, func(i, j int) bool { return scratch[i].Name < scratch[j].Name })
+	}
+	for _, a := range scratch {
+		for i, ref := range a.Refs {
+			if refBaseSeen(a.Refs[:i], ref.Base) {
+				continue
+			}
+			g.referrers[ref.Base] = append(g.referrers[ref.Base], Edge{From: r, Attr: a})
+		}
+	}
+	for _, nb := range b.Blocks {
+		scratch = g.addReferrers(r, nb, scratch)
+	}
+	return scratch
 }
 
 // refBaseSeen answers whether an earlier ref has the base; attributes have

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -163,5 +164,58 @@ func TestMemoBuildsOncePerGraphAndKey(t *testing.T) {
 	}
 	if g1.Memo(key{"y"}, build) != 2 || g2.Memo(key{"x"}, build) != 3 {
 		t.Error("another key or another graph builds its own value")
+	}
+}
+
+// Referrers lists edges in the order AllAttributes visits attributes, one
+// per attribute and referenced base, whichever attributes carry references.
+func TestReferrersFollowAllAttributesOrder(t *testing.T) {
+	ref := func(bases ...string) []Ref {
+		var out []Ref
+		for _, b := range bases {
+			out = append(out, Ref{Base: b})
+		}
+		return out
+	}
+	attr := func(name string, refs []Ref) *Attribute { return &Attribute{Name: name, Path: name, Refs: refs} }
+	body := &Block{Attrs: map[string]*Attribute{
+		"zeta":  attr("zeta", ref("aws_s3_bucket.a")),
+		"alpha": attr("alpha", ref("aws_s3_bucket.a", "aws_kms_key.k", "aws_s3_bucket.a")),
+		"mid":   attr("mid", nil),
+		"beta":  attr("beta", ref("aws_kms_key.k")),
+	}, Blocks: []*Block{
+		{Attrs: map[string]*Attribute{"inner": attr("inner", ref("aws_s3_bucket.a")), "plain": attr("plain", nil)}},
+		{Attrs: map[string]*Attribute{}},
+	}}
+	from := &Resource{Type: "aws_x", Name: "r", Body: body}
+	target := &Resource{Type: "aws_s3_bucket", Name: "a", Body: &Block{Attrs: map[string]*Attribute{}}}
+	key := &Resource{Type: "aws_kms_key", Name: "k", Body: &Block{Attrs: map[string]*Attribute{}}}
+	g := New(".", ProviderVersion{}, []*Resource{target, from, key})
+
+	want := map[string][]string{}
+	body.AllAttributes(func(a *Attribute) {
+		seen := map[string]bool{}
+		for _, r := range a.Refs {
+			if !seen[r.Base] {
+				seen[r.Base] = true
+				want[r.Base] = append(want[r.Base], a.Name)
+			}
+		}
+	})
+	targets := map[string]*Resource{"aws_s3_bucket.a": target, "aws_kms_key.k": key}
+	for base, names := range want {
+		var got []string
+		for _, e := range g.Referrers(targets[base], "") {
+			if e.From != from {
+				t.Fatalf("edge to %s from %s", base, e.From.Address)
+			}
+			got = append(got, e.Attr.Name)
+		}
+		if strings.Join(got, ",") != strings.Join(names, ",") {
+			t.Errorf("Referrers(%s) = %v, want %v", base, got, names)
+		}
+	}
+	if len(want["aws_s3_bucket.a"]) != 3 || len(want["aws_kms_key.k"]) != 2 {
+		t.Fatalf("fixture lost its shape: %v", want)
 	}
 }
