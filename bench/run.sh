@@ -7,7 +7,9 @@
 # Knobs (environment): BENCH_SCALES (default 1,2,4,8), BENCH_MODULES (modules
 # in the 1× corpus, default 200), BENCH_REPEAT (runs per figure, fastest kept,
 # default 3), BENCH_PLAN (plan resources, default 50000, 0 skips),
-# BENCH_WORK (where corpora are generated and kept between runs).
+# BENCH_WORK (where corpora are generated and kept between runs), BENCH_GC
+# ("cli", the default: floor and full run both set the collector as the CLI
+# does, GOGC=400; "go": Go's defaults).
 set -eu
 cd "$(dirname "$0")/.."
 work=${BENCH_WORK:-${TMPDIR:-/tmp}/tflint-hipaa-bench}
