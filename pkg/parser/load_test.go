@@ -557,3 +557,31 @@ func TestOptionalDefaultsOnPartlyUnknownObject(t *testing.T) {
 		t.Error("bucket should stay unknown")
 	}
 }
+
+// The one reader of modules.json serves HCL roots and plans alike.
+func TestModuleManifest(t *testing.T) {
+	root := filepath.FromSlash("/repo/live")
+	got, err := moduleManifest([]byte(`{"Modules":[
+		{"Key":"","Source":"","Dir":"."},
+		{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Dir":".terraform/modules/vpc"},
+		{"Key":"db.kms","Dir":"/abs/kms"},
+		{"Key":"nodir","Dir":""}]}`), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"vpc":    filepath.Join(root, ".terraform", "modules", "vpc"),
+		"db.kms": filepath.FromSlash("/abs/kms"),
+	}
+	if len(got) != len(want) {
+		t.Fatalf("moduleManifest = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("moduleManifest[%q] = %q, want %q", k, got[k], v)
+		}
+	}
+	if _, err := moduleManifest([]byte(`{"Modules": [`), root); err == nil {
+		t.Error("a truncated manifest gave no error")
+	}
+}

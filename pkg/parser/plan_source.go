@@ -326,31 +326,13 @@ func planParseHCL(data []byte, name string) (body *hclsyntax.Body) {
 	return body
 }
 
-// planReadModulesJSON maps modules.json keys to module directories.
+// planReadModulesJSON maps modules.json keys to module directories; a
+// manifest that cannot be read only means remote sources are not mapped.
 func planReadModulesJSON(rootDir string) map[string]string {
-	data, err := os.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
+	data, err := readRegular(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
 	if err != nil {
 		return nil
 	}
-	var manifest struct {
-		Modules []struct {
-			Key string `json:"Key"`
-			Dir string `json:"Dir"`
-		} `json:"Modules"`
-	}
-	if json.Unmarshal(data, &manifest) != nil {
-		return nil
-	}
-	out := map[string]string{}
-	for _, m := range manifest.Modules {
-		if m.Key == "" || m.Dir == "" {
-			continue
-		}
-		dir := filepath.FromSlash(m.Dir)
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(rootDir, dir)
-		}
-		out[m.Key] = dir
-	}
+	out, _ := moduleManifest(data, rootDir)
 	return out
 }

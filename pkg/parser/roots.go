@@ -156,6 +156,17 @@ func (ld *loader) remoteModules(root string) map[string]string {
 	if err != nil {
 		return nil
 	}
+	out, err := moduleManifest(data, root)
+	if err != nil {
+		ld.addDiags(pathDiag(hcl.DiagWarning, "%s: %v", ld.displayName(filepath.Join(root, ".terraform", "modules", "modules.json")), err))
+		return nil
+	}
+	return out
+}
+
+// moduleManifest maps the keys of a modules.json (`terraform init`'s record
+// of module calls) to their directories, relative ones taken from root.
+func moduleManifest(data []byte, root string) (map[string]string, error) {
 	var manifest struct {
 		Modules []struct {
 			Key string `json:"Key"`
@@ -163,8 +174,7 @@ func (ld *loader) remoteModules(root string) map[string]string {
 		} `json:"Modules"`
 	}
 	if err := json.Unmarshal(data, &manifest); err != nil {
-		ld.addDiags(pathDiag(hcl.DiagWarning, "%s: %v", ld.displayName(filepath.Join(root, ".terraform", "modules", "modules.json")), err))
-		return nil
+		return nil, err
 	}
 	out := map[string]string{}
 	for _, m := range manifest.Modules {
@@ -177,7 +187,7 @@ func (ld *loader) remoteModules(root string) map[string]string {
 		}
 		out[m.Key] = dir
 	}
-	return out
+	return out, nil
 }
 
 // providerVersion reads the locked AWS provider version, else the
