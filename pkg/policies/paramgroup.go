@@ -144,69 +144,49 @@ func isDefaultGroupName(name string) bool {
 // the block when one matches; open is true when a block whose name or number
 // is not known (a dynamic block over an unknown collection) might be it.
 func groupParameter(group *graph.Resource, name string) (value *graph.Attribute, found, open bool) {
-	if group.Body.HasUnknownBlocks("parameter") {
-		open = true
+	b, open := namedBlock(group.Blocks("parameter"), group.Body.HasUnknownBlocks("parameter"), "name", name)
+	if b == nil {
+		return nil, false, open
 	}
-	for _, b := range group.Blocks("parameter") {
-		if b.Unknown {
-			continue
-		}
-		n, ok := b.Attr("name").String()
-		if !ok {
-			open = true
-			continue
-		}
-		if strings.EqualFold(strings.TrimSpace(n), name) {
-			// AWS rejects a group that sets a parameter twice; the last block is
-			// as good as any.
-			value, found = b.Attr("value"), true
-		}
-	}
-	return value, found, open
+	return b.Attr("value"), true, open
 }
 
 // groupOption finds the `option` block with option_name (case-insensitive) in
 // an aws_db_option_group. open is true when unknown blocks might hold it.
 func groupOption(group *graph.Resource, optionName string) (option *graph.Block, open bool) {
-	if group.Body.HasUnknownBlocks("option") {
-		open = true
-	}
-	for _, b := range group.Blocks("option") {
-		if b.Unknown {
-			continue
-		}
-		n, ok := b.Attr("option_name").String()
-		if !ok {
-			open = true
-			continue
-		}
-		if strings.EqualFold(strings.TrimSpace(n), optionName) {
-			option = b
-		}
-	}
-	return option, open
+	return namedBlock(group.Blocks("option"), group.Body.HasUnknownBlocks("option"), "option_name", optionName)
 }
 
 // optionSetting reads the `option_settings { name, value }` of an option
 // block, like groupParameter.
 func optionSetting(option *graph.Block, name string) (value *graph.Attribute, found, open bool) {
-	if option.HasUnknownBlocks("option_settings") {
-		open = true
+	b, open := namedBlock(option.NestedBlocks("option_settings"), option.HasUnknownBlocks("option_settings"), "name", name)
+	if b == nil {
+		return nil, false, open
 	}
-	for _, b := range option.NestedBlocks("option_settings") {
+	return b.Attr("value"), true, open
+}
+
+// namedBlock finds the block whose nameAttr equals name, trimmed and
+// case-insensitively. AWS rejects a group that sets a name twice; the last
+// block is as good as any. open is true when a block not known (unknown
+// blocks, or a name that is not known) might be the one.
+func namedBlock(blocks []*graph.Block, unknownBlocks bool, nameAttr, name string) (found *graph.Block, open bool) {
+	open = unknownBlocks
+	for _, b := range blocks {
 		if b.Unknown {
 			continue
 		}
-		n, ok := b.Attr("name").String()
+		n, ok := b.Attr(nameAttr).String()
 		if !ok {
 			open = true
 			continue
 		}
 		if strings.EqualFold(strings.TrimSpace(n), name) {
-			value, found = b.Attr("value"), true
+			found = b
 		}
 	}
-	return value, found, open
+	return found, open
 }
 
 // trailingVersionRe takes the version off a parameter group family or a
