@@ -82,16 +82,7 @@ func Checkstyle(w io.Writer, in *Input) error {
 		})
 		doc.Files = append(doc.Files, checkstyleFile{Name: name, Errors: byFile[name]})
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc)
 }
 
 func checkstyleSeverity(f *policies.Finding) string {

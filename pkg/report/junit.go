@@ -124,16 +124,7 @@ func JUnit(w io.Writer, in *Input) error {
 		doc.Skipped += s.Skipped
 	}
 
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc)
 }
 
 func (in *Input) junitCase(fs []policies.Finding) junitCase {
@@ -200,4 +191,19 @@ func clampPos(n int) int {
 		return 1
 	}
 	return n
+}
+
+// writeXML writes doc as an indented XML document with its declaration and
+// a final newline, as both XML formats do.
+func writeXML(w io.Writer, doc any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
