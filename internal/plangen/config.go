@@ -125,14 +125,7 @@ func (gen *generator) blockExprs(r *graph.Resource, b *graph.Block, into map[str
 			into[name] = gen.attrExpr(r, a)
 		}
 	}
-	var types []string
-	byType := map[string][]*graph.Block{}
-	for _, nb := range b.Blocks {
-		if _, ok := byType[nb.Type]; !ok {
-			types = append(types, nb.Type)
-		}
-		byType[nb.Type] = append(byType[nb.Type], nb)
-	}
+	types, byType := blocksByType(b)
 	for _, typ := range types {
 		if _, ok := into[typ]; ok {
 			continue

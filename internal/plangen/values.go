@@ -79,14 +79,7 @@ func (gen *generator) blockValues(r *graph.Resource, b *graph.Block, after, unkn
 			unknown[n] = u
 		}
 	}
-	var types []string
-	byType := map[string][]*graph.Block{}
-	for _, nb := range b.Blocks {
-		if _, ok := byType[nb.Type]; !ok {
-			types = append(types, nb.Type)
-		}
-		byType[nb.Type] = append(byType[nb.Type], nb)
-	}
+	types, byType := blocksByType(b)
 	for _, typ := range types {
 		blocks := byType[typ]
 		list := make([]any, 0, len(blocks))
@@ -189,4 +182,17 @@ func ctyJSON(v cty.Value) (any, any) {
 	}
 	// Capsule and other types have no JSON form in a plan.
 	return nil, nil
+}
+
+// blocksByType groups a block's nested blocks by type; types lists the
+// types in the order they first appear, which is the order plans keep.
+func blocksByType(b *graph.Block) (types []string, byType map[string][]*graph.Block) {
+	byType = map[string][]*graph.Block{}
+	for _, nb := range b.Blocks {
+		if _, ok := byType[nb.Type]; !ok {
+			types = append(types, nb.Type)
+		}
+		byType[nb.Type] = append(byType[nb.Type], nb)
+	}
+	return types, byType
 }
