@@ -6,11 +6,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/tflint-hipaa/tflint-hipaa/internal/corpus"
 )
@@ -109,4 +111,86 @@ func BenchmarkParseOnly(b *testing.B) {
 		close(next)
 		wg.Wait()
 	}
+}
+
+// BenchmarkParseAndEvalOnce parses every file and evaluates each attribute
+// expression once with hcl, every reference unknown, with the loader's
+// function table. It is not a floor of the load (which evaluates each
+// instance of count/for_each with known values and builds graphs) but a
+// measure of how little of the load is hcl's own expression evaluation:
+// compare it with BenchmarkParseOnly and BenchmarkLoad.
+func BenchmarkParseAndEvalOnce(b *testing.B) {
+	dir, size := corpusDir(b)
+	var paths []string
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	unknown := map[string]cty.Value{}
+	for _, name := range []string{"var", "local", "module", "data", "each", "count", "path", "terraform", "self"} {
+		unknown[name] = cty.DynamicVal
+	}
+	funcs := stdFuncs()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
+	var evaluated atomic.Int64
+	for i := 0; i < b.N; i++ {
+		evaluated.Store(0)
+		next := make(chan string)
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for p := range next {
+					data, err := os.ReadFile(p)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					f, diags := hclsyntax.ParseConfig(data, p, hcl.InitialPos)
+					if diags.HasErrors() {
+						b.Error(diags.Error())
+						continue
+					}
+					vars := make(map[string]cty.Value, len(unknown)+8)
+					for k, v := range unknown {
+						vars[k] = v
+					}
+					body := f.Body.(*hclsyntax.Body)
+					for _, blk := range body.Blocks {
+						// A resource type is a root name too (aws_kms_key.k.arn).
+						if blk.Type == "resource" && len(blk.Labels) > 0 {
+							vars[blk.Labels[0]] = cty.DynamicVal
+						}
+					}
+					ctx := &hcl.EvalContext{Variables: vars, Functions: funcs}
+					evaluated.Add(int64(evalEvery(body, ctx)))
+				}
+			}()
+		}
+		for _, p := range paths {
+			next <- p
+		}
+		close(next)
+		wg.Wait()
+	}
+	b.ReportMetric(float64(evaluated.Load()), "exprs/op")
+}
+
+// evalEvery evaluates every attribute of body and its nested blocks once.
+func evalEvery(body *hclsyntax.Body, ctx *hcl.EvalContext) int {
+	n := 0
+	for _, a := range body.Attributes {
+		_, _ = a.Expr.Value(ctx)
+		n++
+	}
+	for _, blk := range body.Blocks {
+		n += evalEvery(blk.Body, ctx)
+	}
+	return n
 }
