@@ -72,9 +72,8 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkParseOnly is the floor: read and parse every file on all cores.
-func BenchmarkParseOnly(b *testing.B) {
-	dir, size := corpusDir(b)
+// corpusFiles lists the .tf and .tfvars files of the corpus.
+func corpusFiles(dir string) []string {
 	var paths []string
 	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tfvars")) {
@@ -82,34 +81,52 @@ func BenchmarkParseOnly(b *testing.B) {
 		}
 		return nil
 	})
+	return paths
+}
+
+// parseEach reads and parses every file on all cores and hands each parsed
+// body to then (when not nil) on the goroutine that parsed it.
+func parseEach(b *testing.B, paths []string, then func(*hclsyntax.Body)) {
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				f, diags := hclsyntax.ParseConfig(data, p, hcl.InitialPos)
+				if diags.HasErrors() {
+					b.Error(diags.Error())
+					continue
+				}
+				if then != nil {
+					then(f.Body.(*hclsyntax.Body))
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// BenchmarkParseOnly is the floor: read and parse every file on all cores.
+func BenchmarkParseOnly(b *testing.B) {
+	dir, size := corpusDir(b)
+	paths := corpusFiles(dir)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
-		next := make(chan string)
-		var wg sync.WaitGroup
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for p := range next {
-					data, err := os.ReadFile(p)
-					if err != nil {
-						b.Error(err)
-						continue
-					}
-					if _, diags := hclsyntax.ParseConfig(data, p, hcl.InitialPos); diags.HasErrors() {
-						b.Error(diags.Error())
-					}
-				}
-			}()
-		}
-		for _, p := range paths {
-			next <- p
-		}
-		close(next)
-		wg.Wait()
+		parseEach(b, paths, nil)
 	}
 }
 
@@ -121,13 +138,7 @@ func BenchmarkParseOnly(b *testing.B) {
 // compare it with BenchmarkParseOnly and BenchmarkLoad.
 func BenchmarkParseAndEvalOnce(b *testing.B) {
 	dir, size := corpusDir(b)
-	var paths []string
-	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	paths := corpusFiles(dir)
 	unknown := map[string]cty.Value{}
 	for _, name := range []string{"var", "local", "module", "data", "each", "count", "path", "terraform", "self"} {
 		unknown[name] = cty.DynamicVal
@@ -140,44 +151,20 @@ func BenchmarkParseAndEvalOnce(b *testing.B) {
 	var evaluated atomic.Int64
 	for i := 0; i < b.N; i++ {
 		evaluated.Store(0)
-		next := make(chan string)
-		var wg sync.WaitGroup
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for p := range next {
-					data, err := os.ReadFile(p)
-					if err != nil {
-						b.Error(err)
-						continue
-					}
-					f, diags := hclsyntax.ParseConfig(data, p, hcl.InitialPos)
-					if diags.HasErrors() {
-						b.Error(diags.Error())
-						continue
-					}
-					vars := make(map[string]cty.Value, len(unknown)+8)
-					for k, v := range unknown {
-						vars[k] = v
-					}
-					body := f.Body.(*hclsyntax.Body)
-					for _, blk := range body.Blocks {
-						// A resource type is a root name too (aws_kms_key.k.arn).
-						if blk.Type == "resource" && len(blk.Labels) > 0 {
-							vars[blk.Labels[0]] = cty.DynamicVal
-						}
-					}
-					ctx := &hcl.EvalContext{Variables: vars, Functions: funcs}
-					evaluated.Add(int64(evalEvery(body, ctx)))
+		parseEach(b, paths, func(body *hclsyntax.Body) {
+			vars := make(map[string]cty.Value, len(unknown)+8)
+			for k, v := range unknown {
+				vars[k] = v
+			}
+			for _, blk := range body.Blocks {
+				// A resource type is a root name too (aws_kms_key.k.arn).
+				if blk.Type == "resource" && len(blk.Labels) > 0 {
+					vars[blk.Labels[0]] = cty.DynamicVal
 				}
-			}()
-		}
-		for _, p := range paths {
-			next <- p
-		}
-		close(next)
-		wg.Wait()
+			}
+			ctx := &hcl.EvalContext{Variables: vars, Functions: funcs}
+			evaluated.Add(int64(evalEvery(body, ctx)))
+		})
 	}
 	b.ReportMetric(float64(evaluated.Load()), "exprs/op")
 }
