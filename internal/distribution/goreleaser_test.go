@@ -2,35 +2,18 @@ package distribution
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tflint-hipaa/tflint-hipaa/internal/schematest"
 )
 
 func compileGoreleaserSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "goreleaser-schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("goreleaser.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("goreleaser.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return schematest.Compile(t, filepath.Join("testdata", "goreleaser-schema.json"))
 }
 
 func TestGoreleaserConfigMatchesSchema(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/schematest"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/report"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/report/reporttest"
@@ -40,37 +41,9 @@ func decode(t *testing.T, doc []byte) map[string]any {
 	return v
 }
 
+// schema is the official SARIF 2.1.0 schema (OASIS errata01), kept in testdata.
 func schema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func validate(t *testing.T, s *jsonschema.Schema, doc []byte) error {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Validate(inst)
+	return schematest.Compile(t, filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 }
 
 func inputs() map[string]*report.Input {
@@ -97,7 +70,7 @@ func TestValidAgainstOfficialSchema(t *testing.T) {
 	s := schema(t)
 	for name, in := range inputs() {
 		t.Run(name, func(t *testing.T) {
-			if err := validate(t, s, write(t, in)); err != nil {
+			if err := schematest.Validate(t, s, write(t, in)); err != nil {
 				t.Fatalf("invalid SARIF: %v", err)
 			}
 		})
@@ -126,7 +99,7 @@ func TestSchemaCatchesViolations(t *testing.T) {
 			doc := decode(t, write(t, reporttest.Sample()))
 			mutate(doc)
 			bad, _ := json.Marshal(doc)
-			if validate(t, s, bad) == nil {
+			if schematest.Validate(t, s, bad) == nil {
 				t.Fatal("schema accepted an invalid document")
 			}
 		})

@@ -7,14 +7,13 @@ import (
 	"errors"
 	"io"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/schematest"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/report"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/report/reporttest"
@@ -73,28 +72,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func sarifSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "sarif", "testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("sarif.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 func wellFormedXML(doc []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	elements := 0
@@ -119,7 +96,7 @@ func wellFormedXML(doc []byte) error {
 // Every format writes a valid document for a clean run, for an input with
 // nothing at all, and for the full sample.
 func TestValidDocuments(t *testing.T) {
-	schema := sarifSchema(t)
+	schema := schematest.Compile(t, filepath.Join("..", "..", "sarif", "testdata", "sarif-schema-2.1.0.json"))
 	inputs := map[string]*report.Input{
 		"empty":  reporttest.Empty(),
 		"zero":   {},
@@ -136,10 +113,7 @@ func TestValidDocuments(t *testing.T) {
 					err = errors.New("findings or errors is null")
 				}
 			case "sarif":
-				var inst any
-				if inst, err = jsonschema.UnmarshalJSON(bytes.NewReader(out)); err == nil {
-					err = schema.Validate(inst)
-				}
+				err = schematest.Validate(t, schema, out)
 			case "junit", "checkstyle":
 				err = wellFormedXML(out)
 			case "text", "markdown":
