@@ -448,7 +448,7 @@ func planFile(t testing.TB, base string, resources int) string {
 	if _, err := os.Stat(p); err == nil {
 		return p
 	}
-	data, err := syntheticPlan(resources)
+	data, err := corpus.Plan(resources)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -666,7 +666,7 @@ func TestCorpusLoadsCleanly(t *testing.T) {
 func TestPlanLoadsAndChecks(t *testing.T) {
 	const n = 400
 	plan := filepath.Join(t.TempDir(), "plan.json")
-	data, err := syntheticPlan(n)
+	data, err := corpus.Plan(n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -700,7 +700,7 @@ func TestPlanLoadsAndChecks(t *testing.T) {
 			byRule[f.RuleID]++
 		}
 	}
-	// Every other instance of a type is configured wrong (see syntheticPlan).
+	// Every other instance of a type is configured wrong (see corpus.Plan).
 	for _, id := range []string{"aws-ebs-encrypted", "aws-rds-storage-encrypted", "aws-kms-key-rotation"} {
 		if byRule[id] == 0 {
 			t.Errorf("%s found nothing in the synthetic plan; findings by rule: %v", id, byRule)

@@ -1,13 +1,13 @@
-package bench
+package corpus
 
 import (
 	"encoding/json"
 	"fmt"
 )
 
-// planPerResource is how many instances (count) each configured resource
+// perResource is how many instances (count) each configured resource
 // has; big real plans are mostly a few resources times many instances.
-const planPerResource = 100
+const perResource = 100
 
 // planKind is one resource type of the synthetic plan: the values of
 // instance idx (odd instances are configured wrong, so rules have work) and
@@ -16,47 +16,53 @@ type planKind struct {
 	typ     string
 	values  func(name string, idx int) map[string]any
 	unknown map[string]any
+	// refersToKey: kms_key_id is configured from a key (aws_kms_key.r2 in the
+	// root module, an input in the module), so its value is unknown in the
+	// plan and its reference is not.
+	refersToKey bool
 }
 
 var planKinds = []planKind{
 	{"aws_ebs_volume", func(name string, idx int) map[string]any {
 		return map[string]any{"availability_zone": "us-east-1a", "size": 100 + idx, "encrypted": idx%2 == 0,
 			"type": "gp3", "tags": map[string]any{"Name": name, "Env": "prod"}}
-	}, map[string]any{"id": true, "arn": true, "kms_key_id": true, "iops": true, "throughput": true, "tags_all": true}},
+	}, map[string]any{"id": true, "arn": true, "kms_key_id": true, "iops": true, "throughput": true, "tags_all": true}, true},
 	{"aws_db_instance", func(name string, idx int) map[string]any {
 		return map[string]any{"identifier": fmt.Sprintf("%s-%d", name, idx), "engine": "postgres", "engine_version": "15.4",
 			"instance_class": "db.t3.micro", "storage_encrypted": idx%2 == 0, "backup_retention_period": 7 + idx%2*-6,
 			"multi_az": idx%2 == 0, "tags": map[string]any{"Name": name}}
-	}, map[string]any{"id": true, "arn": true, "kms_key_id": true, "endpoint": true, "address": true, "parameter_group_name": true, "tags_all": true}},
+	}, map[string]any{"id": true, "arn": true, "kms_key_id": true, "endpoint": true, "address": true, "parameter_group_name": true, "tags_all": true}, true},
 	{"aws_kms_key", func(name string, idx int) map[string]any {
 		return map[string]any{"description": "key " + name, "deletion_window_in_days": 30, "enable_key_rotation": idx%2 == 0,
 			"customer_master_key_spec": "SYMMETRIC_DEFAULT"}
-	}, map[string]any{"id": true, "arn": true, "key_id": true, "policy": true, "tags_all": true}},
+	}, map[string]any{"id": true, "arn": true, "key_id": true, "policy": true, "tags_all": true}, false},
 	{"aws_s3_bucket", func(name string, idx int) map[string]any {
 		return map[string]any{"bucket": fmt.Sprintf("%s-data-%d", name, idx), "force_destroy": false,
 			"tags": map[string]any{"Name": name, "Team": "data"}}
 	}, map[string]any{"id": true, "arn": true, "bucket_domain_name": true, "region": true, "tags_all": true,
-		"server_side_encryption_configuration": true, "versioning": true, "logging": true}},
+		"server_side_encryption_configuration": true, "versioning": true, "logging": true}, false},
 	{"aws_instance", func(name string, idx int) map[string]any {
 		return map[string]any{"ami": "ami-0123456789abcdef0", "instance_type": "t3.large", "tenancy": "dedicated",
 			"root_block_device": []any{map[string]any{"encrypted": idx%2 == 0, "volume_size": 50, "delete_on_termination": true}},
 			"tags":              map[string]any{"Name": name}}
 	}, map[string]any{"id": true, "arn": true, "private_ip": true, "subnet_id": true, "tags_all": true,
-		"root_block_device": []any{map[string]any{"volume_id": true, "kms_key_id": true, "iops": true}}}},
+		"root_block_device": []any{map[string]any{"volume_id": true, "kms_key_id": true, "iops": true}}}, false},
 	{"aws_dynamodb_table", func(name string, idx int) map[string]any {
 		return map[string]any{"name": fmt.Sprintf("%s-%d", name, idx), "billing_mode": "PAY_PER_REQUEST", "hash_key": "pk",
 			"attribute":              []any{map[string]any{"name": "pk", "type": "S"}},
 			"point_in_time_recovery": []any{map[string]any{"enabled": idx%2 == 0}},
 			"server_side_encryption": []any{map[string]any{"enabled": true}}}
 	}, map[string]any{"id": true, "arn": true, "stream_arn": true, "tags_all": true,
-		"server_side_encryption": []any{map[string]any{"kms_key_arn": true}}}},
+		"server_side_encryption": []any{map[string]any{"kms_key_arn": true}}}, false},
 }
 
-// syntheticPlan renders a `terraform show -json` plan of n resource
-// instances: half in the root module and half in the instances of a counted
-// module call, with planned values, resource_changes (after_unknown) and the
-// configuration expressions that tell set attributes from omitted ones.
-func syntheticPlan(n int) ([]byte, error) {
+// Plan renders a `terraform show -json` plan of n resource instances, shaped
+// like a large real plan: half in the root module and half in the instances
+// of a counted module call, 100 instances per configured resource, with
+// planned values, resource_changes (after_unknown) and the configuration
+// expressions that tell set attributes from omitted ones and name what they
+// refer to. Every other instance is configured wrong, so rules have work.
+func Plan(n int) ([]byte, error) {
 	type module struct {
 		Address   string `json:"address,omitempty"`
 		Resources []any  `json:"resources"`
@@ -69,8 +75,8 @@ func syntheticPlan(n int) ([]byte, error) {
 	childCfg := []any{}
 	seenCfg := map[string]bool{}
 	for i := 0; i < n; i++ {
-		block := i / planPerResource
-		idx := i % planPerResource
+		block := i / perResource
+		idx := i % perResource
 		kind := planKinds[block%len(planKinds)]
 		name := fmt.Sprintf("r%d", block)
 		mod, modAddr := root, ""
@@ -112,10 +118,17 @@ func syntheticPlan(n int) ([]byte, error) {
 			}
 			exprs[k] = map[string]any{"constant_value": v}
 		}
+		if kind.refersToKey {
+			refs := []any{"var.kms_key_arn"}
+			if modAddr == "" {
+				refs = []any{"aws_kms_key.r2[0].arn", "aws_kms_key.r2[0]", "aws_kms_key.r2"}
+			}
+			exprs["kms_key_id"] = map[string]any{"references": refs}
+		}
 		cfg := map[string]any{
 			"address": kind.typ + "." + name, "mode": "managed", "type": kind.typ, "name": name,
 			"provider_config_key": "aws", "expressions": exprs, "schema_version": 0,
-			"count_expression": map[string]any{"constant_value": planPerResource},
+			"count_expression": map[string]any{"constant_value": perResource},
 		}
 		if modAddr == "" {
 			rootCfg = append(rootCfg, cfg)
@@ -141,7 +154,10 @@ func syntheticPlan(n int) ([]byte, error) {
 				"module_calls": map[string]any{"app": map[string]any{
 					"source":           "./modules/app",
 					"count_expression": map[string]any{"constant_value": 8},
-					"module":           map[string]any{"resources": childCfg},
+					"expressions": map[string]any{"kms_key_arn": map[string]any{
+						"references": []any{"aws_kms_key.r2[0].arn", "aws_kms_key.r2[0]", "aws_kms_key.r2"},
+					}},
+					"module": map[string]any{"resources": childCfg},
 				}},
 			},
 		},
