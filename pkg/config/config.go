@@ -21,6 +21,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/phi"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
@@ -159,11 +160,11 @@ func Parse(filename string, src []byte, lookup RuleLookup) (cfg *File, diags hcl
 			})
 		}
 	}()
-	if bracketDepth(src) > maxNesting {
+	if nesting.TooDeep(src) {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Config nests too deep",
-			Detail:   fmt.Sprintf("brackets nest deeper than %d levels.", maxNesting),
+			Detail:   fmt.Sprintf("brackets nest deeper than %d levels.", nesting.Max),
 			Subject:  &hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos},
 		}}
 	}

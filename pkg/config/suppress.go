@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/policies"
 )
 
@@ -308,15 +309,10 @@ func cleanReason(s string) string {
 	return s
 }
 
-// maxNesting bounds the bracket depth of a file given to the HCL parser: its
-// recursion on deeper input could exhaust the stack, which Go cannot recover
-// from. pkg/parser refuses such files with an error; here their comments
-// simply cover nothing.
-const maxNesting = 2000
-
 // syntaxItems lists every attribute and block of the file with its full range.
 func syntaxItems(filename string, src []byte) []syntaxItem {
-	if bracketDepth(src) > maxNesting {
+	if nesting.TooDeep(src) {
+		// pkg/parser refuses the file with an error; its comments cover nothing.
 		return nil
 	}
 	f, _ := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
@@ -579,22 +575,4 @@ func applyToFinding(f *policies.Finding, byPlace map[placeKey][]*Directive, opts
 func vendored(name string) bool {
 	name = filepath.ToSlash(name)
 	return strings.HasPrefix(name, ".terraform/") || strings.Contains(name, "/.terraform/")
-}
-
-// bracketDepth is an upper bound of the file's bracket nesting; it ignores
-// quoting, which can only make it larger.
-func bracketDepth(src []byte) int {
-	depth, deepest := 0, 0
-	for _, c := range src {
-		switch c {
-		case '(', '[', '{':
-			depth++
-			deepest = max(deepest, depth)
-		case ')', ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		}
-	}
-	return deepest
 }

@@ -26,6 +26,8 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 )
 
 // unknownFunc stands for functions whose result cannot or must not be
@@ -587,7 +589,7 @@ func (fa *fileAccess) templateFunc(funcs map[string]function.Function) function.
 			if err != nil {
 				return cty.DynamicVal, err
 			}
-			if nestingDepth(data) > maxNesting {
+			if nesting.TooDeep(data) {
 				return cty.DynamicVal, fmt.Errorf("template nests too deep")
 			}
 			expr, diags := hclsyntax.ParseTemplate(data, args[0].AsString(), hcl.InitialPos)

@@ -17,6 +17,7 @@ import (
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
 
@@ -101,10 +102,6 @@ type fileJob struct {
 	abs, name string
 }
 
-// maxNesting bounds bracket depth before the recursive-descent parsers see a
-// file: a stack overflow is fatal in Go and cannot be recovered.
-const maxNesting = 2000
-
 // parseFiles reads and parses files on all cores. Results keep the order of jobs.
 func (ld *loader) parseFiles(jobs []fileJob) ([]*parsedFile, []hcl.Diagnostics) {
 	files := make([]*parsedFile, len(jobs))
@@ -147,8 +144,8 @@ func (ld *loader) parseFile(job fileJob) (pf *parsedFile, diags hcl.Diagnostics)
 	if looksBinary(data) {
 		return nil, hcl.Diagnostics{fileDiag(job.name, "file is binary, not Terraform source")}
 	}
-	if d := nestingDepth(data); d > maxNesting {
-		return nil, hcl.Diagnostics{fileDiag(job.name, fmt.Sprintf("brackets nest deeper than %d levels", maxNesting))}
+	if nesting.TooDeep(data) {
+		return nil, hcl.Diagnostics{fileDiag(job.name, fmt.Sprintf("brackets nest deeper than %d levels", nesting.Max))}
 	}
 	var f *hcl.File
 	isJSON := strings.HasSuffix(job.name, ".json")
@@ -177,26 +174,6 @@ func looksBinary(data []byte) bool {
 		head = head[:8000]
 	}
 	return bytes.IndexByte(head, 0) >= 0
-}
-
-// nestingDepth is a cheap upper bound of bracket depth; it ignores quoting,
-// which can only make it larger than the real depth.
-func nestingDepth(data []byte) int {
-	depth, max := 0, 0
-	for _, c := range data {
-		switch c {
-		case '(', '[', '{':
-			depth++
-			if depth > max {
-				max = depth
-			}
-		case ')', ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		}
-	}
-	return max
 }
 
 // moduleFiles lists the .tf and .tf.json files of a directory, sorted.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 )
 
 // planSrcModule is the syntax of one module directory beside a plan: only
@@ -288,27 +290,11 @@ func (b *planBuilder) lockedAWSVersion() string {
 	return ""
 }
 
-// planMaxSourceNesting bounds the bracket nesting of a source file handed to
-// the HCL parser, whose recursion would otherwise overflow the stack (a
-// fatal error, not a panic) on a hostile file. Real configurations nest a
-// few dozen levels.
-const planMaxSourceNesting = 2000
-
 // planParseHCL parses a native-syntax file for its blocks. A file with
 // syntax errors still yields the blocks before the error; the HCL loader is
 // the one that reports them. nil when nothing usable comes out.
 func planParseHCL(data []byte, name string) (body *hclsyntax.Body) {
-	depth, deepest := 0, 0
-	for _, c := range data {
-		switch c {
-		case '(', '[', '{':
-			depth++
-			deepest = max(deepest, depth)
-		case ')', ']', '}':
-			depth = max(depth-1, 0)
-		}
-	}
-	if deepest > planMaxSourceNesting {
+	if nesting.TooDeep(data) {
 		return nil
 	}
 	defer func() {

@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 	"github.com/tflint-hipaa/tflint-hipaa/pkg/graph"
 )
 
@@ -194,7 +195,7 @@ func moduleManifest(data []byte, root string) (map[string]string, error) {
 // required_providers constraints of the root module.
 func (ld *loader) providerVersion(mod *module) graph.ProviderVersion {
 	var pv graph.ProviderVersion
-	if data, err := readRegular(filepath.Join(mod.dir, ".terraform.lock.hcl")); err == nil && nestingDepth(data) <= maxNesting {
+	if data, err := readRegular(filepath.Join(mod.dir, ".terraform.lock.hcl")); err == nil && !nesting.TooDeep(data) {
 		func() {
 			defer func() { _ = recover() }()
 			f, _ := hclsyntax.ParseConfig(data, ".terraform.lock.hcl", hcl.InitialPos)

@@ -13,6 +13,8 @@ import (
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/tflint-hipaa/tflint-hipaa/internal/nesting"
 )
 
 // rawVar is a root variable value before conversion: either a value from a
@@ -150,7 +152,7 @@ func (ld *loader) readVarsFile(abs string) (map[string]rawVar, hcl.Diagnostics) 
 		return out, hcl.Diagnostics{pathDiag(hcl.DiagError, "%s: %v", name, err)}
 	}
 	ld.addFile(name, data)
-	if looksBinary(data) || nestingDepth(data) > maxNesting {
+	if looksBinary(data) || nesting.TooDeep(data) {
 		return out, hcl.Diagnostics{fileDiag(name, "not a valid variables file")}
 	}
 	var f *hcl.File
