@@ -583,6 +583,28 @@ func benchCorpus(b *testing.B, modules int) string {
 // BenchmarkFloor and BenchmarkFull are the same comparison as the report
 // for `go test -bench`, with allocation counts and -cpuprofile.
 func BenchmarkFloor(b *testing.B) {
+	eachScale(b, func(b *testing.B, dir string, paths []string) {
+		if n := parseFloor(paths); n != 0 {
+			b.Fatalf("%d files failed to parse", n)
+		}
+	})
+}
+
+func BenchmarkFull(b *testing.B) {
+	eachScale(b, func(b *testing.B, dir string, _ []string) {
+		resources, _, errors, err := fullRun(dir, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if errors != 0 || resources == 0 {
+			b.Fatalf("%d errors, %d resources", errors, resources)
+		}
+	})
+}
+
+// eachScale runs op b.N times on the corpus of each BENCH_SCALES size, one
+// sub-benchmark per size, given the corpus directory and its files.
+func eachScale(b *testing.B, op func(b *testing.B, dir string, paths []string)) {
 	for _, s := range scales() {
 		b.Run(fmt.Sprintf("x%d", s), func(b *testing.B) {
 			dir := benchCorpus(b, max(2, envInt(envModules, 200))*s)
@@ -594,33 +616,7 @@ func BenchmarkFloor(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if n := parseFloor(paths); n != 0 {
-					b.Fatalf("%d files failed to parse", n)
-				}
-			}
-		})
-	}
-}
-
-func BenchmarkFull(b *testing.B) {
-	for _, s := range scales() {
-		b.Run(fmt.Sprintf("x%d", s), func(b *testing.B) {
-			dir := benchCorpus(b, max(2, envInt(envModules, 200))*s)
-			_, size, err := terraformFiles(dir)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				resources, _, errors, err := fullRun(dir, dir)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if errors != 0 || resources == 0 {
-					b.Fatalf("%d errors, %d resources", errors, resources)
-				}
+				op(b, dir, paths)
 			}
 		})
 	}
